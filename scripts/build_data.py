@@ -1,0 +1,93 @@
+"""
+Normalise the bundled data files: fill citation offsets from the corpus, sort, pretty-print.
+
+Run from the repository root after editing ``src/ca_security/data/*.json``::
+
+    python scripts/build_data.py          # rewrite the files
+    python scripts/build_data.py --check  # exit 1 if a file would change
+
+For every citation whose source has a ``corpus_file`` and whose excerpt is
+set, the script finds the excerpt in ``corpus/<corpus_file>`` and writes its
+``start``/``end`` offsets. An excerpt that does not occur, or occurs more than
+once without offsets that pick one occurrence, is an error: fix the excerpt.
+The tests, not this script, are the proof that excerpts are verbatim.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "src" / "ca_security" / "data"
+CORPUS = ROOT / "corpus"
+
+
+def dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def corpus_texts() -> dict[str, str]:
+    sources = json.loads((DATA / "sources.json").read_text(encoding="utf-8"))
+    texts = {}
+    for source in sources:
+        name = source.get("corpus_file")
+        if name:
+            texts[source["id"]] = (CORPUS / name).read_text(encoding="utf-8")
+    return texts
+
+
+def fill_offsets(value: Any, texts: dict[str, str], where: str, errors: list[str]) -> None:
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            fill_offsets(item, texts, f"{where}[{index}]", errors)
+        return
+    if not isinstance(value, dict):
+        return
+    if "source" in value and isinstance(value.get("excerpt"), str) and value["source"] in texts:
+        text, excerpt = texts[value["source"]], value["excerpt"]
+        start = value.get("start")
+        if isinstance(start, int) and text[start : start + len(excerpt)] == excerpt:
+            value["end"] = start + len(excerpt)
+        else:
+            first = text.find(excerpt)
+            if first < 0:
+                errors.append(f"{where}: excerpt not in {value['source']}: {excerpt[:60]!r}")
+            elif text.find(excerpt, first + 1) >= 0:
+                errors.append(f"{where}: excerpt occurs twice in {value['source']}; set start by hand")
+            else:
+                value["start"], value["end"] = first, first + len(excerpt)
+    for key, item in value.items():
+        fill_offsets(item, texts, f"{where}.{key}", errors)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--check", action="store_true", help="only report files that would change")
+    args = parser.parse_args()
+    texts = corpus_texts()
+    errors: list[str] = []
+    changed = []
+    for path in sorted(DATA.glob("*.json")):
+        original = path.read_text(encoding="utf-8")
+        value = json.loads(original)
+        if isinstance(value, list):
+            value.sort(key=lambda record: record.get("id", ""))
+            fill_offsets(value, texts, path.name, errors)
+        new = dump(value)
+        if new != original:
+            changed.append(path.name)
+            if not args.check:
+                path.write_text(new, encoding="utf-8")
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    for name in changed:
+        print(("would change: " if args.check else "rewrote: ") + name)
+    return 1 if errors or (args.check and changed) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""Validators shared by the record types."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+__all__ = [
+    "ID_PATTERN",
+    "FieldTypeError",
+    "FieldValueError",
+    "enum_field",
+    "id_field",
+    "id_tuple",
+    "optional",
+    "optional_id",
+    "optional_text",
+    "records",
+    "text",
+    "text_tuple",
+    "to_tuple",
+]
+
+T = TypeVar("T")
+
+#: A record id: a lowercase ASCII slug such as ``kassym-jomart-tokayev``.
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z"
+_ID_RE = re.compile(ID_PATTERN)
+_MAX_ID = 120
+
+
+class FieldValueError(ValueError):
+    """A ValueError about one field of a record; :attr:`field` names it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class FieldTypeError(TypeError):
+    """A TypeError about one field of a record; :attr:`field` names it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _check_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise FieldTypeError(
+            attribute.name, f"{attribute.name} must be a string id, got {type(value).__name__}"
+        )
+    if len(value) > _MAX_ID or not _ID_RE.match(value):
+        raise FieldValueError(
+            attribute.name,
+            f"{attribute.name} must be a lowercase slug (a-z, 0-9, single hyphens), got {value!r}",
+        )
+
+
+def _check_optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _check_id(instance, attribute, value)
+
+
+def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise FieldTypeError(
+            attribute.name, f"{attribute.name} must be a string, got {type(value).__name__}"
+        )
+    if not value.strip():
+        raise FieldValueError(attribute.name, f"{attribute.name} must not be empty")
+
+
+def _check_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _check_text(instance, attribute, value)
+
+
+def _check_id_items(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
+) -> None:
+    for item in value:
+        _check_id(instance, attribute, item)
+    if len(set(value)) != len(value):
+        raise FieldValueError(attribute.name, f"{attribute.name} lists an id twice: {value!r}")
+
+
+def _check_text_items(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
+) -> None:
+    for item in value:
+        _check_text(instance, attribute, item)
+
+
+def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
+    """Freeze any iterable (but not a bare string) into a tuple."""
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"expected a sequence, got {type(value).__name__}")
+    return tuple(value)
+
+
+def id_field() -> Any:
+    """A required record id."""
+    return attrs.field(validator=_check_id)
+
+
+def optional_id() -> Any:
+    """An optional reference to another record, by id."""
+    return attrs.field(default=None, validator=_check_optional_id)
+
+
+def text() -> Any:
+    """A required, non-blank string."""
+    return attrs.field(validator=_check_text)
+
+
+def optional_text() -> Any:
+    """An optional, non-blank string; ``None`` when unknown."""
+    return attrs.field(default=None, validator=_check_optional_text)
+
+
+def id_tuple() -> Any:
+    """A tuple of distinct ids, empty by default."""
+    return attrs.field(default=(), converter=to_tuple, validator=_check_id_items)
+
+
+def text_tuple() -> Any:
+    """A tuple of non-blank strings, empty by default."""
+    return attrs.field(default=(), converter=to_tuple, validator=_check_text_items)
+
+
+def records(item_type: type, *, required: bool = False) -> Any:
+    """A tuple of records of ``item_type``; ``required`` asks for at least one."""
+    validators: list[Any] = [
+        attrs.validators.deep_iterable(attrs.validators.instance_of(item_type))
+    ]
+    if required:
+        validators.append(attrs.validators.min_len(1))
+        return attrs.field(converter=to_tuple, validator=validators)
+    return attrs.field(default=(), converter=to_tuple, validator=validators)
+
+
+def optional(item_type: type) -> Any:
+    """An optional value of ``item_type``; ``None`` when unknown."""
+    return attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(item_type))
+    )
+
+
+def enum_field(enum_type: type, default: Any = attrs.NOTHING) -> Any:
+    """A value of a closed vocabulary; strings are turned into the enum."""
+    return attrs.field(
+        default=default, converter=enum_type, validator=attrs.validators.instance_of(enum_type)
+    )

@@ -1,0 +1,86 @@
+"""The package's exceptions, all under :class:`CASecurityError`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = ["CASecurityError", "DatasetError", "Problem", "RecordNotFoundError"]
+
+
+class CASecurityError(Exception):
+    """Base class of every error that ca_security raises on purpose."""
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with a dataset, located as precisely as known.
+
+    Attributes:
+        file: The data file, e.g. ``"statements.json"``.
+        record: The id of the record (or ``#index`` where it has no usable id).
+        field: The path of the field inside the record, e.g. ``"citations[0].source"``.
+        message: What is wrong, in words a person can act on.
+
+    """
+
+    file: str | None = None
+    record: str | None = None
+    field: str | None = None
+    message: str
+
+    def __str__(self) -> str:
+        where = ", ".join(
+            part
+            for part in (
+                self.file,
+                None if self.record is None else f"record {self.record}",
+                None if self.field is None else f"field {self.field}",
+            )
+            if part
+        )
+        return f"{where}: {self.message}" if where else self.message
+
+
+class DatasetError(CASecurityError, ValueError):
+    """A dataset failed to load: it lists every problem found, with file, record and field.
+
+    Attributes:
+        problems: Every problem found, in file order.
+
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        count = len(self.problems)
+        lines = [f"{count} problem{'s' if count != 1 else ''} in the dataset:"]
+        lines.extend(f"- {problem}" for problem in self.problems[:50])
+        if count > 50:
+            lines.append(f"- ... and {count - 50} more")
+        super().__init__("\n".join(lines))
+
+
+class RecordNotFoundError(CASecurityError, KeyError):
+    """No record has the id or name asked for; the message suggests the closest ones.
+
+    It is a :class:`KeyError`, and so a :class:`LookupError`.
+
+    Attributes:
+        key: What was asked for.
+        suggestions: The closest ids or names, best first.
+
+    """
+
+    def __init__(self, key: object, kind: str, suggestions: Iterable[str] = ()) -> None:
+        self.key = key
+        self.kind = kind
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
+        message = f"no {kind} {key!r}"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        self.message = message
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return self.message

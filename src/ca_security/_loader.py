@@ -1,0 +1,167 @@
+"""Reading a dataset: bytes -> JSON -> records -> validation -> :class:`Dataset`."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ._dataset import Dataset
+from ._errors import DatasetError, Problem
+from ._kinds import KINDS
+from ._metadata import Metadata
+
+__all__ = ["MAX_FILE_BYTES", "load"]
+
+#: The largest data file a dataset may have (64 MiB); a larger one is refused.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+_METADATA = "metadata.json"
+_KNOWN_FILES = {_METADATA, *(kind.file for kind in KINDS)}
+
+_bundled: Dataset | None = None
+_bundled_lock = threading.Lock()
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """Load a dataset: the bundled one, or a directory of data files.
+
+    The bundled dataset is read on first use and cached: every call without a
+    path returns the same :class:`Dataset` object, also when many threads ask
+    at once. A directory is read afresh on each call. Either way, every file
+    is validated; any problem raises :class:`DatasetError` listing every
+    problem with its file, record and field, and no half-built dataset is
+    returned.
+
+    Args:
+        path: A directory holding ``metadata.json`` and the data files
+            (``statements.json``, ``officials.json``, ...; a missing one is an
+            empty collection). ``None`` for the bundled dataset.
+
+    Raises:
+        DatasetError: when the data break a rule.
+        FileNotFoundError: when ``path`` is not a directory.
+
+    Examples:
+        >>> import ca_security
+        >>> ds = ca_security.load()
+        >>> ds is ca_security.load()
+        True
+
+    """
+    if path is None:
+        return _load_bundled()
+    directory = Path(path)
+    if not directory.is_dir():
+        raise FileNotFoundError(f"not a dataset directory: {str(directory)!r}")
+    return _build(lambda name: _read_path(directory / name), _list_directory(directory))
+
+
+def _load_bundled() -> Dataset:
+    global _bundled
+    if _bundled is None:
+        with _bundled_lock:
+            if _bundled is None:
+                data = resources.files("ca_security").joinpath("data")
+                names = sorted(item.name for item in data.iterdir() if item.name.endswith(".json"))
+
+                def read(name: str) -> bytes | None:
+                    entry = data.joinpath(name)
+                    return entry.read_bytes() if entry.is_file() else None
+
+                _bundled = _build(read, names)
+    return _bundled
+
+
+def _list_directory(directory: Path) -> list[str]:
+    return sorted(entry.name for entry in directory.iterdir() if entry.name.endswith(".json"))
+
+
+def _read_path(path: Path) -> bytes | None:
+    if not path.is_file():
+        return None
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise _TooLarge(path.name)
+    return path.read_bytes()
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _build(read: Callable[[str], bytes | None], names: list[str]) -> Dataset:
+    from ._converter import make_converter
+    from ._records import structure_records
+    from ._validate import validate
+
+    converter = make_converter()
+    problems: list[Problem] = [
+        Problem(file=name, message="unexpected file: not a data file of this format")
+        for name in names
+        if name not in _KNOWN_FILES
+    ]
+    metadata_value, metadata_problems = _parse(read, _METADATA, expect=dict)
+    problems += metadata_problems
+    metadata: tuple[Metadata, ...] = ()
+    if metadata_value is None and not metadata_problems:
+        problems.append(Problem(file=_METADATA, message="missing: a dataset needs metadata.json"))
+    elif metadata_value is not None:
+        metadata, found = structure_records(converter, [metadata_value], Metadata, _METADATA)
+        problems += found
+    records: dict[str, tuple[Any, ...]] = {}
+    for kind in KINDS:
+        value, found = _parse(read, kind.file, expect=list)
+        problems += found
+        if value is not None:
+            built: tuple[Any, ...]
+            built, found = structure_records(converter, value, kind.type, kind.file)
+            records[kind.name] = built
+            problems += found
+    if not problems:
+        problems += validate(records)
+    if problems or not metadata:
+        raise DatasetError(problems)
+    return Dataset.from_records(metadata[0], records)
+
+
+def _parse(
+    read: Callable[[str], bytes | None], name: str, *, expect: type
+) -> tuple[Any, list[Problem]]:
+    try:
+        raw = read(name)
+    except _TooLarge:
+        return None, [Problem(file=name, message=f"file is larger than {MAX_FILE_BYTES} bytes")]
+    except OSError as error:
+        return None, [
+            Problem(file=name, message=f"cannot read the file: {error.strerror or error}")
+        ]
+    if raw is None:
+        return None, []
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(file=name, message=f"file is larger than {MAX_FILE_BYTES} bytes")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, [Problem(file=name, message=f"not UTF-8 text (byte {error.start})")]
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        return None, [
+            Problem(
+                file=name,
+                message=f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}",
+            )
+        ]
+    except RecursionError:
+        return None, [Problem(file=name, message="JSON nested too deeply")]
+    if not isinstance(value, expect):
+        wanted = "an object" if expect is dict else "an array of records"
+        return None, [
+            Problem(
+                file=name, message=f"expected {wanted} at the top level, got {type(value).__name__}"
+            )
+        ]
+    return value, []

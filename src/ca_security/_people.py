@@ -1,0 +1,112 @@
+"""People and the posts they hold."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from ._checks import (
+    FieldValueError,
+    id_field,
+    optional,
+    optional_id,
+    optional_text,
+    records,
+    text,
+    text_tuple,
+)
+from ._partial_date import PartialDate
+from ._provenance import Citation, Dispute
+
+__all__ = ["Official", "Post", "Tenure"]
+
+
+@attrs.frozen(kw_only=True)
+class Post:
+    """An office that one person holds at a time, e.g. Secretary of the Security Council of Tajikistan.
+
+    Attributes:
+        id: Stable slug, e.g. ``"tj-security-council-secretary"``.
+        label: The English name of the office.
+        organization: Id of the :class:`~ca_security.Organization` the post belongs to.
+        country: Id of the :class:`~ca_security.Country`.
+        aliases: Other styles of the same office.
+        citations: Sources that name the post.
+
+    """
+
+    id: str = id_field()
+    label: str = text()
+    organization: str | None = optional_id()
+    country: str | None = optional_id()
+    aliases: tuple[str, ...] = text_tuple()
+    citations: tuple[Citation, ...] = records(Citation, required=True)
+
+
+@attrs.frozen(kw_only=True)
+class Tenure:
+    """A person's time in a post.
+
+    Unknown bounds are ``None``; a bound known only to the year or month is a
+    :class:`~ca_security.PartialDate` of that precision. :attr:`attested` lists
+    dates on which a source shows the person in the post: they are the dates
+    on which the person certainly held it even where start or end are unknown.
+
+    Attributes:
+        post: Id of the :class:`Post`.
+        title: The title as the sources style it, where it differs from the post's label.
+        start: First day in the post, at the precision known.
+        end: Last day in the post; ``None`` if still in post or unknown.
+        attested: Dates on which a source shows the person in the post.
+        citations: Sources for the tenure.
+        disputes: Values the sources disagree on (e.g. two start dates).
+        notes: What is known beyond the fields (e.g. a window for an unknown start).
+
+    """
+
+    post: str = id_field()
+    title: str | None = optional_text()
+    start: PartialDate | None = optional(PartialDate)
+    end: PartialDate | None = optional(PartialDate)
+    attested: tuple[PartialDate, ...] = records(PartialDate)
+    citations: tuple[Citation, ...] = records(Citation, required=True)
+    disputes: tuple[Dispute, ...] = records(Dispute)
+    notes: str | None = optional_text()
+
+    @end.validator
+    def _check_order(self, attribute: attrs.Attribute[Any], value: PartialDate | None) -> None:
+        if self.start is not None and value is not None and value.latest < self.start.earliest:
+            raise FieldValueError(
+                attribute.name, f"tenure ends ({value}) before it starts ({self.start})"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Official:
+    """A person the sources name: an office holder, or someone who holds no office (an analyst).
+
+    Attributes:
+        id: Stable slug, e.g. ``"kassym-jomart-tokayev"``.
+        name: The name in its most common English spelling.
+        aliases: Every other spelling seen in the sources (transliterations,
+            Cyrillic, full forms); look-ups find the person by any of them.
+        country: Id of the person's :class:`~ca_security.Country`, if known.
+        description: Who the person is when no post says it (e.g. an analyst's affiliation).
+        tenures: The posts held, each with its dates.
+        citations: Sources that name the person.
+
+    """
+
+    id: str = id_field()
+    name: str = text()
+    aliases: tuple[str, ...] = text_tuple()
+    country: str | None = optional_id()
+    description: str | None = optional_text()
+    tenures: tuple[Tenure, ...] = records(Tenure)
+    citations: tuple[Citation, ...] = records(Citation, required=True)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name followed by every alias."""
+        return (self.name, *self.aliases)

@@ -1,0 +1,103 @@
+"""What people said or wrote, and the numbers they stated."""
+
+from __future__ import annotations
+
+import attrs
+
+from ._checks import (
+    FieldValueError,
+    enum_field,
+    id_field,
+    id_tuple,
+    optional,
+    optional_id,
+    optional_text,
+    records,
+    text,
+)
+from ._enums import Qualifier, StatementKind
+from ._partial_date import PartialDate
+from ._provenance import Citation, Dispute
+
+__all__ = ["Figure", "Statement"]
+
+
+@attrs.frozen(kw_only=True)
+class Statement:
+    """One utterance or written text, with one citation per source that reports it.
+
+    When outlets render the same words differently (translations), the
+    statement has one citation per outlet, each with that outlet's rendering
+    verbatim; :attr:`text` is the canonical rendering chosen among them.
+
+    Attributes:
+        id: Stable slug.
+        speaker: Id of the :class:`~ca_security.Official` who spoke or wrote.
+        date: When it was said or published, at the precision known.
+        summit: Id of the :class:`~ca_security.Summit` it was said at, if any.
+        kind: Direct quote, paraphrase or written text.
+        text: The canonical text (one source's rendering, or a paraphrase for reported speech).
+        topics: Ids of :class:`~ca_security.Topic` records.
+        mentions: Ids of any records the statement names (countries,
+            organizations, people, places, initiatives, summits).
+        document: Id of the :class:`~ca_security.Initiative` (e.g. an article)
+            the statement is part of, for written texts.
+        citations: One per source that reports it, with its own words.
+        disputes: Values the sources disagree on.
+        notes: What is known beyond the fields.
+
+    """
+
+    id: str = id_field()
+    speaker: str = id_field()
+    date: PartialDate | None = optional(PartialDate)
+    summit: str | None = optional_id()
+    kind: StatementKind = enum_field(StatementKind)
+    text: str = text()
+    topics: tuple[str, ...] = id_tuple()
+    mentions: tuple[str, ...] = id_tuple()
+    document: str | None = optional_id()
+    citations: tuple[Citation, ...] = records(Citation, required=True)
+    disputes: tuple[Dispute, ...] = records(Dispute)
+    notes: str | None = optional_text()
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """A number stated in a source, structured so that it can be found and compared.
+
+    Attributes:
+        id: Stable slug.
+        description: What is measured, e.g. "intraregional trade of Central Asia".
+        value: The number as stated (``80`` for "more than 80%").
+        unit: ``"percent"``, ``"USD"``, ``"tonnes"``...
+        qualifier: Whether the value is exact, a bound, an estimate or a target.
+        period_start: Start of the period the number is about, if stated.
+        period_end: End of the period, if stated.
+        speaker: Id of the :class:`~ca_security.Official` who stated it, if any.
+        statement: Id of the :class:`Statement` that states it, if any.
+        countries: Ids of the countries the number is about.
+        topics: Ids of :class:`~ca_security.Topic` records.
+        citations: Sources that state the number.
+        notes: What is known beyond the fields.
+
+    """
+
+    id: str = id_field()
+    description: str = text()
+    value: float = attrs.field(converter=float)
+    unit: str = text()
+    qualifier: Qualifier = enum_field(Qualifier, default=Qualifier.EXACT)
+    period_start: PartialDate | None = optional(PartialDate)
+    period_end: PartialDate | None = optional(PartialDate)
+    speaker: str | None = optional_id()
+    statement: str | None = optional_id()
+    countries: tuple[str, ...] = id_tuple()
+    topics: tuple[str, ...] = id_tuple()
+    citations: tuple[Citation, ...] = records(Citation, required=True)
+    notes: str | None = optional_text()
+
+    @value.validator
+    def _check_finite(self, attribute: attrs.Attribute[float], value: float) -> None:
+        if value != value or value in (float("inf"), float("-inf")):
+            raise FieldValueError(attribute.name, f"value must be a finite number, got {value!r}")

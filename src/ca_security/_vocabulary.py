@@ -1,0 +1,154 @@
+"""Reference records: countries, places, organizations, topics and meeting series."""
+
+from __future__ import annotations
+
+import attrs
+
+from ._checks import (
+    FieldValueError,
+    enum_field,
+    id_field,
+    optional,
+    optional_id,
+    optional_text,
+    records,
+    text,
+    text_tuple,
+)
+from ._enums import OrganizationKind
+from ._partial_date import PartialDate
+from ._provenance import Citation
+
+__all__ = ["Country", "Organization", "Place", "PlaceName", "Series", "Topic"]
+
+
+@attrs.frozen(kw_only=True)
+class Country:
+    """A country, identified by its ISO 3166-1 code.
+
+    Attributes:
+        id: The lowercase alpha-2 code, e.g. ``"kz"``.
+        alpha3: The alpha-3 code, e.g. ``"KAZ"``.
+        name: The short English name.
+        aliases: Other names and spellings (official long name, other languages).
+        citations: Sources that name the country.
+
+    """
+
+    id: str = id_field()
+    alpha3: str = attrs.field(validator=attrs.validators.matches_re(r"^[A-Z]{3}\Z"))
+    name: str = text()
+    aliases: tuple[str, ...] = text_tuple()
+    citations: tuple[Citation, ...] = records(Citation, required=True)
+
+    @id.validator
+    def _check_alpha2(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if len(value) != 2 or not value.isalpha():
+            raise FieldValueError(
+                attribute.name, f"a country id is its lowercase ISO alpha-2 code, got {value!r}"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class PlaceName:
+    """A name a place bore over a span of time (``None`` bounds are open or unknown).
+
+    Attributes:
+        name: The name, e.g. ``"Nur-Sultan"``.
+        start: First date the name was in use, if known.
+        end: Last date the name was in use, if known.
+
+    """
+
+    name: str = text()
+    start: PartialDate | None = optional(PartialDate)
+    end: PartialDate | None = optional(PartialDate)
+
+
+@attrs.frozen(kw_only=True)
+class Place:
+    """A city or venue; its names over time let a look-up find any of them.
+
+    Attributes:
+        id: Stable slug, e.g. ``"astana"``.
+        name: The current name.
+        country: Id of the :class:`Country`.
+        names: Names the place bore over time, with their dates.
+        aliases: Spellings of the place's names (e.g. ``"Cholpan-Ata"``).
+        citations: Sources for the place and its names.
+
+    """
+
+    id: str = id_field()
+    name: str = text()
+    country: str | None = optional_id()
+    names: tuple[PlaceName, ...] = records(PlaceName)
+    aliases: tuple[str, ...] = text_tuple()
+    citations: tuple[Citation, ...] = records(Citation, required=True)
+
+
+@attrs.frozen(kw_only=True)
+class Organization:
+    """A government body, an international organization, a press service, an outlet...
+
+    Attributes:
+        id: Stable slug, e.g. ``"sco"``.
+        name: The English name.
+        kind: What kind of body it is.
+        aliases: Abbreviations and other names (``"SCO"``).
+        country: Id of the :class:`Country` it belongs to, for national bodies.
+        parent: Id of the organization it is part of.
+        citations: Sources that name it.
+
+    """
+
+    id: str = id_field()
+    name: str = text()
+    kind: OrganizationKind = enum_field(OrganizationKind, default=OrganizationKind.OTHER)
+    aliases: tuple[str, ...] = text_tuple()
+    country: str | None = optional_id()
+    parent: str | None = optional_id()
+    citations: tuple[Citation, ...] = records(Citation, required=True)
+
+
+@attrs.frozen(kw_only=True)
+class Topic:
+    """An entry of the controlled, hierarchical vocabulary of security risks and themes.
+
+    Topics are the project's own classification, not facts from a source, so
+    they carry no citations.
+
+    Attributes:
+        id: Stable slug, e.g. ``"terrorism"``.
+        label: Short English label.
+        description: What the topic covers.
+        parent: Id of the broader topic, ``None`` at the top.
+        plover: Counterpart in the PLOVER event ontology, where one is obvious.
+        cameo: Counterpart CAMEO code, where one is obvious.
+
+    """
+
+    id: str = id_field()
+    label: str = text()
+    description: str = text()
+    parent: str | None = optional_id()
+    plover: str | None = optional_text()
+    cameo: str | None = optional_text()
+
+
+@attrs.frozen(kw_only=True)
+class Series:
+    """A recurring meeting format, e.g. the Consultative Meetings of the Heads of State.
+
+    Attributes:
+        id: Stable slug, e.g. ``"consultative-meetings"``.
+        name: The English name.
+        aliases: Other names of the format.
+        citations: Sources for the series.
+
+    """
+
+    id: str = id_field()
+    name: str = text()
+    aliases: tuple[str, ...] = text_tuple()
+    citations: tuple[Citation, ...] = records(Citation, required=True)
