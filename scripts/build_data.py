@@ -1,9 +1,16 @@
 """
-Normalise the bundled data files: fill citation offsets from the corpus, sort, pretty-print.
+Build the bundled data files from the authored fragments.
 
-Run from the repository root after editing ``src/ca_security/data/*.json``::
+The data are authored in ``scripts/data/<part>/<kind>.json`` (one folder per
+part of the work: ``corpus`` for what the corpus texts say, ``context`` for the
+people, summits and web sources around them). This script merges the parts
+kind by kind (an id in two parts is an error), fills citation offsets from
+the corpus, sorts records by id and writes ``src/ca_security/data/<kind>.json``,
+pretty-printed with a final newline. ``metadata.json`` is authored in place.
 
-    python scripts/build_data.py          # rewrite the files
+Run from the repository root after editing a fragment::
+
+    python scripts/build_data.py          # rewrite the package data
     python scripts/build_data.py --check  # exit 1 if a file would change
 
 For every citation whose source has a ``corpus_file`` and whose excerpt is
@@ -24,14 +31,29 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "ca_security" / "data"
 CORPUS = ROOT / "corpus"
+PARTS = ROOT / "scripts" / "data"
 
 
 def dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
-def corpus_texts() -> dict[str, str]:
-    sources = json.loads((DATA / "sources.json").read_text(encoding="utf-8"))
+def merged_fragments(errors: list[str]) -> dict[str, list[Any]]:
+    kinds: dict[str, list[Any]] = {}
+    owner: dict[str, str] = {}
+    for path in sorted(PARTS.glob("*/*.json")):
+        records = json.loads(path.read_text(encoding="utf-8"))
+        where = f"{path.parent.name}/{path.name}"
+        for record in records:
+            record_id = record.get("id", "")
+            if record_id in owner:
+                errors.append(f"{where}: id {record_id!r} already defined in {owner[record_id]}")
+            owner[record_id] = where
+        kinds.setdefault(path.name, []).extend(records)
+    return kinds
+
+
+def corpus_texts(sources: list[Any]) -> dict[str, str]:
     texts = {}
     for source in sources:
         name = source.get("corpus_file")
@@ -68,18 +90,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--check", action="store_true", help="only report files that would change")
     args = parser.parse_args()
-    texts = corpus_texts()
     errors: list[str] = []
+    kinds = merged_fragments(errors)
+    texts = corpus_texts(kinds.get("sources.json", []))
     changed = []
-    for path in sorted(DATA.glob("*.json")):
-        original = path.read_text(encoding="utf-8")
-        value = json.loads(original)
-        if isinstance(value, list):
-            value.sort(key=lambda record: record.get("id", ""))
-            fill_offsets(value, texts, path.name, errors)
+    stale = {path.name for path in DATA.glob("*.json")} - {"metadata.json", *kinds}
+    for name in sorted(stale):
+        errors.append(f"{name} is in the package data but in no fragment")
+    for name, value in sorted(kinds.items()):
+        path = DATA / name
+        value.sort(key=lambda record: record.get("id", ""))
+        fill_offsets(value, texts, name, errors)
+        original = path.read_text(encoding="utf-8") if path.exists() else ""
         new = dump(value)
         if new != original:
-            changed.append(path.name)
+            changed.append(name)
             if not args.check:
                 path.write_text(new, encoding="utf-8")
     for error in errors:
