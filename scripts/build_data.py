@@ -79,7 +79,9 @@ def fill_offsets(value: Any, texts: dict[str, str], where: str, errors: list[str
             if first < 0:
                 errors.append(f"{where}: excerpt not in {value['source']}: {excerpt[:60]!r}")
             elif text.find(excerpt, first + 1) >= 0:
-                errors.append(f"{where}: excerpt occurs twice in {value['source']}; set start by hand")
+                errors.append(
+                    f"{where}: excerpt occurs twice in {value['source']}; set start by hand"
+                )
             else:
                 value["start"], value["end"] = first, first + len(excerpt)
     for key, item in value.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterable
 from typing import Any, TypeVar
@@ -21,6 +22,7 @@ __all__ = [
     "records",
     "text",
     "text_tuple",
+    "to_enum",
     "to_tuple",
 ]
 
@@ -150,8 +152,24 @@ def optional(item_type: type) -> Any:
     )
 
 
-def enum_field(enum_type: type, default: Any = attrs.NOTHING) -> Any:
+def to_enum(enum_type: type[enum.Enum], value: Any, field_name: str) -> Any:
+    """Turn ``value`` into a member of ``enum_type``, naming the allowed values on error."""
+    if isinstance(value, enum_type):
+        return value
+    try:
+        return enum_type(value)
+    except ValueError:
+        allowed = ", ".join(repr(member.value) for member in enum_type)
+        raise FieldValueError(field_name, f"{value!r} is not one of {allowed}") from None
+
+
+def enum_field(enum_type: type[enum.Enum], default: Any = attrs.NOTHING) -> Any:
     """A value of a closed vocabulary; strings are turned into the enum."""
     return attrs.field(
-        default=default, converter=enum_type, validator=attrs.validators.instance_of(enum_type)
+        default=default,
+        converter=attrs.Converter(
+            lambda value, field: to_enum(enum_type, value, field.name),
+            takes_field=True,
+        ),
+        validator=attrs.validators.instance_of(enum_type),
     )

@@ -55,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="summarise the dataset: counts per record kind, date range, versions",
         description="Summarise the dataset. Example: ca-security stats",
     )
-    stats.add_argument("--data", metavar="DIR", help="a dataset directory (default: the bundled data)")
+    stats.add_argument(
+        "--data", metavar="DIR", help="a dataset directory (default: the bundled data)"
+    )
     stats.set_defaults(run=_stats)
     return parser
 

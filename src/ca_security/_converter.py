@@ -15,6 +15,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from ._checks import to_enum
 from ._partial_date import PartialDate
 
 __all__ = ["make_converter"]
@@ -53,11 +54,8 @@ def _structure_float(value: Any, _: type) -> float:
 def _structure_enum(value: Any, enum_type: type[enum.Enum]) -> enum.Enum:
     if not isinstance(value, str):
         raise TypeError(f"expected a string, got {type(value).__name__}")
-    try:
-        return enum_type(value)
-    except ValueError:
-        allowed = ", ".join(repr(member.value) for member in enum_type)
-        raise ValueError(f"{value!r} is not one of {allowed}") from None
+    result: enum.Enum = to_enum(enum_type, value, "value")
+    return result
 
 
 def make_converter() -> cattrs.Converter:
@@ -122,10 +120,12 @@ def make_converter() -> cattrs.Converter:
                 raise TypeError(f"expected an object, got {type(value).__name__}")
             try:
                 return generated(value, record_type)
-            except ClassValidationError:
+            except ClassValidationError as group:
+                # cattrs wraps errors raised by the record's own validators (in
+                # __init__) without a field note: add one so the path names the field.
+                for error in group.exceptions:
+                    _add_field_note(error, record_type)
                 raise
-            except (ValueError, TypeError) as error:
-                raise _with_field_note(error, record_type) from None
 
         return structure_record
 
@@ -133,13 +133,15 @@ def make_converter() -> cattrs.Converter:
     return converter
 
 
-def _with_field_note(error: Exception, record_type: type) -> ClassValidationError:
-    """Wrap an error from a record's validators so the failing field shows in its path."""
+def _add_field_note(error: Exception, record_type: type) -> None:
+    """Note the failing field on an error from a record's validators, if it names one."""
+    notes = getattr(error, "__notes__", [])
+    if any(isinstance(note, AttributeValidationNote) for note in notes):
+        return
     field = _field_of(error)
     if field is not None:
         note = AttributeValidationNote(f"Structuring field {field}", field, record_type)
-        error.__notes__ = [*getattr(error, "__notes__", []), note]  # type: ignore[attr-defined]
-    return ClassValidationError(f"While structuring {record_type.__name__}", [error], record_type)
+        error.__notes__ = [*notes, note]  # type: ignore[attr-defined]
 
 
 def _field_of(error: BaseException) -> str | None:

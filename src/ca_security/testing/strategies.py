@@ -1,0 +1,639 @@
+"""Hypothesis strategies for every record type and for whole valid datasets.
+
+Install the ``test`` extra (``pip install 'ca-security[test]'``) to use them in
+your own tests::
+
+    from hypothesis import given
+    from ca_security.testing import strategies as cst
+
+    @given(cst.statements())
+    def test_my_code(statement): ...
+
+Record strategies (:func:`statements`, :func:`summits`, ...) make records that
+are valid on their own, with references to arbitrary ids. :func:`dataset_records`
+and :func:`datasets` make whole datasets whose references all resolve and
+whose dates obey every rule of :func:`ca_security.load`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, TypeVar
+
+from hypothesis import strategies as st
+
+from .._enums import (
+    InitiativeKind,
+    InitiativeStatus,
+    OrganizationKind,
+    Qualifier,
+    Role,
+    SourceKind,
+    StatementKind,
+    SummitFormat,
+    SummitStatus,
+)
+from .._initiatives import Initiative, Signature, StatusChange
+from .._kinds import KINDS
+from .._metadata import Metadata
+from .._partial_date import PartialDate
+from .._people import Official, Post, Tenure
+from .._provenance import Citation, Dispute, DisputedValue, Source
+from .._statements import Figure, Statement
+from .._summits import Participation, Summit
+from .._vocabulary import Country, Organization, Place, PlaceName, Series, Topic
+
+__all__ = [
+    "citations",
+    "countries",
+    "dataset_records",
+    "datasets",
+    "disputes",
+    "figures",
+    "ids",
+    "initiatives",
+    "metadata",
+    "officials",
+    "organizations",
+    "partial_dates",
+    "participations",
+    "places",
+    "posts",
+    "series",
+    "sources",
+    "statements",
+    "summits",
+    "tenures",
+    "texts",
+    "topics",
+]
+
+_R = TypeVar("_R")
+
+_WORDS = st.sampled_from(
+    ["astana", "security", "council", "summit", "trade", "water", "border", "treaty", "a", "b"]
+)
+
+
+def ids() -> st.SearchStrategy[str]:
+    """Record ids: lowercase slugs such as ``security-a-2``."""
+    return st.lists(st.one_of(_WORDS, st.integers(0, 999).map(str)), min_size=1, max_size=4).map(
+        "-".join
+    )
+
+
+def texts(max_size: int = 40) -> st.SearchStrategy[str]:
+    """Non-blank text, including non-ASCII letters (Cyrillic, Turkish, accents)."""
+    return st.text(
+        alphabet=st.characters(
+            codec="utf-8", categories=("L", "N", "P", "Zs"), exclude_characters="\x00"
+        ),
+        min_size=1,
+        max_size=max_size,
+    ).filter(lambda value: bool(value.strip()))
+
+
+def partial_dates(min_year: int = 1990, max_year: int = 2030) -> st.SearchStrategy[PartialDate]:
+    """Partial dates of every precision between ``min_year`` and ``max_year``."""
+    days = st.dates(_dt.date(min_year, 1, 1), _dt.date(max_year, 12, 31))
+    return st.one_of(
+        days.map(lambda d: PartialDate(d.year)),
+        days.map(lambda d: PartialDate(d.year, d.month)),
+        days.map(lambda d: PartialDate(d.year, d.month, d.day)),
+    )
+
+
+def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.none() if strategy.is_empty else st.none() | strategy
+
+
+def _tuple_of(strategy: st.SearchStrategy[Any], max_size: int = 3) -> st.SearchStrategy[Any]:
+    if strategy.is_empty:
+        return st.just(())
+    return st.lists(strategy, max_size=max_size).map(tuple)
+
+
+def _id_tuple(id_strategy: st.SearchStrategy[str], max_size: int = 3) -> st.SearchStrategy[Any]:
+    if id_strategy.is_empty:
+        return st.just(())
+    return st.lists(id_strategy, max_size=max_size, unique=True).map(tuple)
+
+
+@st.composite
+def citations(draw: st.DrawFn, source_ids: st.SearchStrategy[str] | None = None) -> Citation:
+    """A citation, with or without an excerpt and offsets."""
+    source = draw(source_ids if source_ids is not None else ids())
+    excerpt = draw(_optional(texts()))
+    start = end = None
+    if excerpt is not None and draw(st.booleans()):
+        start = draw(st.integers(0, 10_000))
+        end = start + len(excerpt)
+    return Citation(
+        source=source, excerpt=excerpt, start=start, end=end, note=draw(_optional(texts()))
+    )
+
+
+def _cited(source_ids: st.SearchStrategy[str] | None) -> st.SearchStrategy[tuple[Citation, ...]]:
+    return st.lists(citations(source_ids), min_size=1, max_size=3).map(tuple)
+
+
+def disputes(source_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Dispute]:
+    """A dispute over a field, with two or three values."""
+    value = st.builds(DisputedValue, value=texts(), citations=_cited(source_ids))
+    return st.builds(
+        Dispute,
+        field=st.sampled_from(["start", "end", "date", "place", "value"]),
+        values=st.lists(value, min_size=2, max_size=3).map(tuple),
+        note=_optional(texts()),
+    )
+
+
+def sources(origin_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Source]:
+    """A source with any of its optional fields."""
+    return st.builds(
+        Source,
+        id=ids(),
+        kind=st.sampled_from(SourceKind),
+        title=_optional(texts()),
+        publisher=_optional(texts()),
+        url=_optional(ids().map(lambda slug: f"https://example.org/{slug}")),
+        published=_optional(partial_dates()),
+        language=_optional(st.sampled_from(["en", "ru", "kk", "uz"])),
+        origin=_optional(origin_ids if origin_ids is not None else ids()),
+        corpus_file=_optional(ids().map(lambda slug: f"{slug}.txt")),
+        notes=_optional(texts()),
+    )
+
+
+_ALPHA2 = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=2)
+
+
+def countries(source_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Country]:
+    """A country with a made-up ISO-shaped code."""
+    return st.builds(
+        Country,
+        id=_ALPHA2,
+        alpha3=st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3, max_size=3),
+        name=texts(),
+        aliases=_tuple_of(texts()),
+        citations=_cited(source_ids),
+    )
+
+
+def places(
+    source_ids: st.SearchStrategy[str] | None = None,
+    country_ids: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Place]:
+    """A place with names over time."""
+    return st.builds(
+        Place,
+        id=ids(),
+        name=texts(),
+        country=_optional(country_ids if country_ids is not None else _ALPHA2),
+        names=_tuple_of(st.builds(PlaceName, name=texts(), start=_optional(partial_dates()))),
+        aliases=_tuple_of(texts()),
+        citations=_cited(source_ids),
+    )
+
+
+def organizations(
+    source_ids: st.SearchStrategy[str] | None = None,
+    country_ids: st.SearchStrategy[str] | None = None,
+    parent_ids: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Organization]:
+    """An organization."""
+    return st.builds(
+        Organization,
+        id=ids(),
+        name=texts(),
+        kind=st.sampled_from(OrganizationKind),
+        aliases=_tuple_of(texts()),
+        country=_optional(country_ids if country_ids is not None else _ALPHA2),
+        parent=_optional(parent_ids) if parent_ids is not None else st.none(),
+        citations=_cited(source_ids),
+    )
+
+
+def topics(parent_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Topic]:
+    """A topic of the vocabulary."""
+    return st.builds(
+        Topic,
+        id=ids(),
+        label=texts(),
+        description=texts(),
+        parent=_optional(parent_ids) if parent_ids is not None else st.none(),
+        plover=_optional(st.sampled_from(["ATTACK", "CONSULT", "COOPERATE"])),
+        cameo=_optional(st.sampled_from(["04", "05", "18"])),
+    )
+
+
+def series(source_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Series]:
+    """A meeting series."""
+    return st.builds(
+        Series, id=ids(), name=texts(), aliases=_tuple_of(texts()), citations=_cited(source_ids)
+    )
+
+
+def posts(
+    source_ids: st.SearchStrategy[str] | None = None,
+    organization_ids: st.SearchStrategy[str] | None = None,
+    country_ids: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Post]:
+    """A post."""
+    return st.builds(
+        Post,
+        id=ids(),
+        label=texts(),
+        organization=_optional(organization_ids if organization_ids is not None else ids()),
+        country=_optional(country_ids if country_ids is not None else _ALPHA2),
+        aliases=_tuple_of(texts()),
+        citations=_cited(source_ids),
+    )
+
+
+@st.composite
+def tenures(
+    draw: st.DrawFn,
+    post_ids: st.SearchStrategy[str] | None = None,
+    source_ids: st.SearchStrategy[str] | None = None,
+) -> Tenure:
+    """A tenure whose end does not precede its start."""
+    start = draw(_optional(partial_dates()))
+    end = draw(_optional(partial_dates()))
+    if start is not None and end is not None and end.latest < start.earliest:
+        start, end = end, start
+    return Tenure(
+        post=draw(post_ids if post_ids is not None else ids()),
+        title=draw(_optional(texts())),
+        start=start,
+        end=end,
+        attested=draw(_tuple_of(partial_dates())),
+        citations=draw(_cited(source_ids)),
+        disputes=draw(_tuple_of(disputes(source_ids), max_size=1)),
+        notes=draw(_optional(texts())),
+    )
+
+
+def officials(
+    source_ids: st.SearchStrategy[str] | None = None,
+    post_ids: st.SearchStrategy[str] | None = None,
+    country_ids: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Official]:
+    """An official (or a person with no office: no tenures)."""
+    return st.builds(
+        Official,
+        id=ids(),
+        name=texts(),
+        aliases=_tuple_of(texts()),
+        country=_optional(country_ids if country_ids is not None else _ALPHA2),
+        description=_optional(texts()),
+        tenures=_tuple_of(tenures(post_ids, source_ids), max_size=2),
+        citations=_cited(source_ids),
+    )
+
+
+def participations(
+    source_ids: st.SearchStrategy[str] | None = None,
+    person_ids: st.SearchStrategy[str] | None = None,
+    country_ids: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Participation]:
+    """A participation naming at least a person or a country."""
+    return st.builds(
+        Participation,
+        person=person_ids if person_ids is not None else ids(),
+        country=_optional(country_ids if country_ids is not None else _ALPHA2),
+        role=st.sampled_from(Role),
+        title=_optional(texts()),
+        citations=_cited(source_ids),
+    )
+
+
+@st.composite
+def summits(
+    draw: st.DrawFn,
+    source_ids: st.SearchStrategy[str] | None = None,
+    person_ids: st.SearchStrategy[str] | None = None,
+    country_ids: st.SearchStrategy[str] | None = None,
+    place_ids: st.SearchStrategy[str] | None = None,
+    series_ids: st.SearchStrategy[str] | None = None,
+    initiative_ids: st.SearchStrategy[str] | None = None,
+    topic_ids: st.SearchStrategy[str] | None = None,
+) -> Summit:
+    """A summit whose end does not precede its start."""
+    start = draw(_optional(partial_dates()))
+    end = None
+    if start is not None and draw(st.booleans()):
+        end = PartialDate.coerce(start.latest + _dt.timedelta(days=draw(st.integers(0, 3))))
+    return Summit(
+        id=draw(ids()),
+        name=draw(texts()),
+        format=draw(st.sampled_from(SummitFormat)),
+        series=draw(_optional(series_ids if series_ids is not None else ids())),
+        ordinal=draw(_optional(st.integers(1, 20))),
+        start=start,
+        end=end,
+        place=draw(_optional(place_ids if place_ids is not None else ids())),
+        place_name=draw(_optional(texts())),
+        host_country=draw(_optional(country_ids if country_ids is not None else _ALPHA2)),
+        participants=draw(
+            _tuple_of(participations(source_ids, person_ids, country_ids), max_size=4)
+        ),
+        documents=draw(_id_tuple(initiative_ids if initiative_ids is not None else ids(), 2)),
+        status=draw(st.sampled_from(SummitStatus)),
+        topics=draw(_id_tuple(topic_ids if topic_ids is not None else ids())),
+        citations=draw(_cited(source_ids)),
+        disputes=draw(_tuple_of(disputes(source_ids), max_size=1)),
+    )
+
+
+def statements(
+    source_ids: st.SearchStrategy[str] | None = None,
+    person_ids: st.SearchStrategy[str] | None = None,
+    topic_ids: st.SearchStrategy[str] | None = None,
+    mention_ids: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Statement]:
+    """A statement with references to arbitrary ids (no summit)."""
+    return st.builds(
+        Statement,
+        id=ids(),
+        speaker=person_ids if person_ids is not None else ids(),
+        date=_optional(partial_dates()),
+        kind=st.sampled_from(StatementKind),
+        text=texts(80),
+        topics=_id_tuple(topic_ids if topic_ids is not None else ids()),
+        mentions=_id_tuple(mention_ids if mention_ids is not None else ids()),
+        citations=_cited(source_ids),
+        notes=_optional(texts()),
+    )
+
+
+def figures(
+    source_ids: st.SearchStrategy[str] | None = None,
+    person_ids: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Figure]:
+    """A stated number."""
+    return st.builds(
+        Figure,
+        id=ids(),
+        description=texts(),
+        value=st.floats(-1e12, 1e12, allow_nan=False, allow_infinity=False),
+        unit=st.sampled_from(["percent", "USD", "tonnes", "people"]),
+        qualifier=st.sampled_from(Qualifier),
+        period_start=_optional(partial_dates()),
+        speaker=_optional(person_ids if person_ids is not None else ids()),
+        citations=_cited(source_ids),
+    )
+
+
+def initiatives(
+    source_ids: st.SearchStrategy[str] | None = None,
+    person_ids: st.SearchStrategy[str] | None = None,
+    party_ids: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Initiative]:
+    """An initiative or document with a history and signatures."""
+    change = st.builds(
+        StatusChange,
+        status=st.sampled_from(InitiativeStatus),
+        date=_optional(partial_dates()),
+        name=_optional(texts()),
+        citations=_cited(source_ids),
+    )
+    signature = st.builds(
+        Signature,
+        party=party_ids if party_ids is not None else _ALPHA2,
+        date=_optional(partial_dates()),
+        citations=_cited(source_ids),
+    )
+    return st.builds(
+        Initiative,
+        id=ids(),
+        name=texts(),
+        kind=st.sampled_from(InitiativeKind),
+        aliases=_tuple_of(texts()),
+        proposer=_optional(person_ids if person_ids is not None else ids()),
+        history=_tuple_of(change),
+        signatures=_tuple_of(signature),
+        citations=_cited(source_ids),
+    )
+
+
+def metadata() -> st.SearchStrategy[Metadata]:
+    """Dataset metadata."""
+    return st.builds(
+        Metadata,
+        dataset_version=st.dates().map(lambda d: d.strftime("%Y.%m.%d")),
+        title=_optional(texts()),
+        license=_optional(st.just("CC-BY-4.0")),
+        created=_optional(partial_dates()),
+    )
+
+
+def _unique_by_id(strategy: st.SearchStrategy[Any], taken: set[str], max_size: int) -> Any:
+    """A list of records whose ids are new (not in ``taken``) and distinct."""
+    return st.lists(
+        strategy.filter(lambda record: record.id not in taken),
+        max_size=max_size,
+        unique_by=lambda record: record.id,
+    )
+
+
+@st.composite
+def dataset_records(
+    draw: st.DrawFn, max_per_kind: int = 5
+) -> tuple[Metadata, dict[str, tuple[Any, ...]]]:
+    """Metadata and records per kind (``{"statements": (...), ...}``) of a valid dataset.
+
+    Every reference resolves, ids are unique across kinds, statements fall
+    within their summit's dates and are not dated after the publication of a
+    source that cites them.
+    """
+    taken: set[str] = set()
+
+    def take(records: list[Any]) -> tuple[Any, ...]:
+        taken.update(record.id for record in records)
+        return tuple(records)
+
+    def pick(records: tuple[Any, ...]) -> st.SearchStrategy[str]:
+        """One of the records' ids; the empty strategy when there are none."""
+        return st.sampled_from([record.id for record in records]) if records else st.nothing()
+
+    def optional_pick(records: tuple[Any, ...]) -> st.SearchStrategy[Any]:
+        return _optional(pick(records))
+
+    country_list = take(draw(_unique_by_id(countries(st.just("placeholder")), taken, 3)))
+    country_ids = pick(country_list)
+    organization_list = take(
+        draw(
+            _unique_by_id(
+                organizations(st.just("placeholder"), optional_pick(country_list)),
+                taken,
+                max_per_kind,
+            )
+        )
+    )
+    source_list = take(
+        draw(
+            st.lists(
+                sources(optional_pick(organization_list)).filter(lambda s: s.id not in taken),
+                min_size=1,
+                max_size=max_per_kind,
+                unique_by=lambda s: s.id,
+            )
+        )
+    )
+    source_ids = pick(source_list)
+
+    def recite(records: tuple[Any, ...]) -> tuple[Any, ...]:
+        """Point the placeholder citations of early records at real sources."""
+        return tuple(
+            _evolve(
+                record,
+                citations=tuple(_evolve(c, source=draw(source_ids)) for c in record.citations),
+            )
+            for record in records
+        )
+
+    country_list = recite(country_list)
+    organization_list = recite(organization_list)
+    topic_list: list[Topic] = []
+    for topic in draw(_unique_by_id(topics(), taken, max_per_kind)):
+        parent = (
+            draw(st.none() | st.sampled_from([t.id for t in topic_list])) if topic_list else None
+        )
+        topic_list.append(_evolve(topic, parent=parent))
+    topic_tuple = take(topic_list)
+    series_list = take(draw(_unique_by_id(series(source_ids), taken, 2)))
+    place_list = take(
+        draw(_unique_by_id(places(source_ids, optional_pick(country_list)), taken, 3))
+    )
+    post_list = take(
+        draw(
+            _unique_by_id(
+                posts(source_ids, optional_pick(organization_list), optional_pick(country_list)),
+                taken,
+                max_per_kind,
+            )
+        )
+    )
+    official_list = take(
+        draw(
+            _unique_by_id(
+                officials(
+                    source_ids,
+                    pick(post_list),
+                    optional_pick(country_list),
+                ).filter(lambda o: bool(post_list) or not o.tenures),
+                taken,
+                max_per_kind,
+            )
+        )
+    )
+    person_ids = pick(official_list)
+    initiative_list = take(
+        draw(
+            _unique_by_id(
+                initiatives(
+                    source_ids,
+                    optional_pick(official_list),
+                    country_ids,
+                ).filter(lambda i: bool(country_list) or not i.signatures),
+                taken,
+                3,
+            )
+        )
+    )
+    summit_list = take(
+        draw(
+            _unique_by_id(
+                summits(
+                    source_ids,
+                    person_ids,
+                    optional_pick(country_list),
+                    optional_pick(place_list),
+                    optional_pick(series_list),
+                    pick(initiative_list),
+                    pick(topic_tuple),
+                ).filter(lambda s: bool(official_list) or not s.participants),
+                taken,
+                max_per_kind,
+            )
+        )
+    )
+    everything = [*taken]
+    statement_list: tuple[Statement, ...] = ()
+    if official_list:
+        drafts = draw(
+            _unique_by_id(
+                statements(
+                    source_ids,
+                    person_ids,
+                    pick(topic_tuple),
+                    st.sampled_from(everything),
+                ),
+                taken,
+                max_per_kind,
+            )
+        )
+        statement_list = take(
+            [_place_statement(draw, draft, summit_list, source_list) for draft in drafts]
+        )
+    figure_list = take(
+        draw(_unique_by_id(figures(source_ids, optional_pick(official_list)), taken, 3))
+    )
+    records = {
+        "sources": source_list,
+        "countries": country_list,
+        "places": place_list,
+        "organizations": organization_list,
+        "topics": topic_tuple,
+        "series": series_list,
+        "posts": post_list,
+        "officials": official_list,
+        "initiatives": initiative_list,
+        "summits": summit_list,
+        "statements": statement_list,
+        "figures": figure_list,
+    }
+    assert set(records) == {kind.name for kind in KINDS}
+    return draw(metadata()), records
+
+
+def _place_statement(
+    draw: st.DrawFn,
+    statement: Statement,
+    summit_list: tuple[Summit, ...],
+    source_list: tuple[Source, ...],
+) -> Statement:
+    """Give a drafted statement a summit and a date that obey the loader's date rules."""
+    dated_summits = [s for s in summit_list if s.start is not None]
+    summit = draw(st.none() | st.sampled_from(dated_summits)) if dated_summits else None
+    date = statement.date if summit is None else summit.start
+    if date is None:
+        return _evolve(statement, summit=None if summit is None else summit.id)
+    timely = [
+        s.id for s in source_list if s.published is None or s.published.latest >= date.earliest
+    ]
+    if not timely:
+        return _evolve(statement, date=None, summit=None if summit is None else summit.id)
+    citations = tuple(
+        c if c.source in timely else _evolve(c, source=timely[0]) for c in statement.citations
+    )
+    return _evolve(
+        statement,
+        date=date,
+        summit=None if summit is None else summit.id,
+        citations=citations,
+    )
+
+
+def _evolve(record: _R, **changes: Any) -> _R:
+    import attrs
+
+    return attrs.evolve(record, **changes)  # type: ignore[misc]
+
+
+def datasets(max_per_kind: int = 5) -> st.SearchStrategy[Any]:
+    """Whole valid :class:`~ca_security.Dataset` objects (built, not loaded from files)."""
+    from .._dataset import Dataset
+
+    return dataset_records(max_per_kind).map(lambda pair: Dataset.from_records(pair[0], pair[1]))

@@ -1,0 +1,258 @@
+"""Loading: the bundled data, user directories, validation and the cache."""
+
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import ca_security as cs
+from ca_security.testing import strategies as cst
+from helpers import bundled_raw, write_dataset, write_raw
+
+
+def test_load_returns_the_same_object():
+    """Repeat calls return the one cached bundled dataset."""
+    assert cs.load() is cs.load()
+
+
+def test_bundled_version_matches_the_package_constant():
+    """metadata.json and DATASET_VERSION agree."""
+    assert cs.load().version == cs.DATASET_VERSION
+
+
+def test_import_reads_no_data_and_imports_no_heavy_module():
+    """Importing ca_security defines types only: no cattrs, no dateutil, no data read."""
+    code = (
+        "import sys, ca_security, ca_security._loader as l;"
+        "heavy = [m for m in ('cattrs', 'dateutil') if m in sys.modules];"
+        "print(heavy, l._bundled is None)"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+    assert output.strip() == "[] True"
+
+
+def test_first_use_from_many_threads_builds_one_dataset():
+    """16 threads asking for the data in a cold process all get the same object."""
+    code = """
+import threading, ca_security
+seen = []
+barrier = threading.Barrier(16)
+def work():
+    barrier.wait()
+    seen.append(id(ca_security.load()))
+threads = [threading.Thread(target=work) for _ in range(16)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(len(seen), len(set(seen)))
+"""
+    output = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+    assert output.strip() == "16 1"
+
+
+def test_the_bundled_slice_holds_the_16_may_meeting():
+    """The 16 May 2024 Astana meeting, with Tokayev as host, is in the bundled data."""
+    ds = cs.load()
+    meeting = ds.summits["sc-secretaries-2024-05-16-astana"]
+    assert cs.PartialDate(2024, 5, 16) == meeting.start
+    hosts = [p.person for p in meeting.participants if p.role is cs.Role.HOST]
+    assert hosts == ["kassym-jomart-tokayev"]
+
+
+def test_dataset_get_finds_any_kind_and_collections_raise_keyerror():
+    """ds.get finds a record of any kind; coll[id] raises a KeyError that suggests ids."""
+    ds = cs.load()
+    assert ds.countries["kz"] is ds.get("kz")
+    assert ds.get("no-such-id") is None
+    with pytest.raises(KeyError, match="kassym-jomart-tokayev"):
+        ds.officials["kassym-jomart-tokayv"]
+    with pytest.raises(cs.RecordNotFoundError):
+        ds["no-such-record"]
+
+
+def test_records_iterate_in_canonical_order():
+    """Reference kinds iterate by id; statements by date then id."""
+    ds = cs.load()
+    assert sorted(ds.officials.ids) == list(ds.officials.ids)
+    keys = [(s.date.earliest if s.date else None, s.id) for s in ds.statements]
+    dated = [k for k in keys if k[0] is not None]
+    assert sorted(dated) == dated
+
+
+def _broken_copy(tmp_path: Path, edit) -> Path:
+    files = copy.deepcopy(bundled_raw())
+    edit(files)
+    write_raw(tmp_path, files)
+    return tmp_path
+
+
+def test_dangling_reference_names_file_record_and_field(tmp_path):
+    """A statement whose speaker does not exist is rejected with file, record and field."""
+
+    def edit(files):
+        files["statements.json"][0]["speaker"] = "nobody-at-all"
+
+    directory = _broken_copy(tmp_path, edit)
+    with pytest.raises(cs.DatasetError) as caught:
+        cs.load(directory)
+    record = bundled_raw()["statements.json"][0]["id"]
+    assert [("statements.json", record, "speaker")] == [
+        (p.file, p.record, p.field) for p in caught.value.problems
+    ]
+    assert "statements.json" in str(caught.value)
+
+
+def test_every_problem_is_listed(tmp_path):
+    """Several problems in several files are all reported in one DatasetError."""
+
+    def edit(files):
+        files["statements.json"][0]["summit"] = "no-such-summit"
+        files["officials.json"][0]["country"] = "zz"
+        files["summits.json"][0]["citations"][0]["source"] = "no-such-source"
+
+    with pytest.raises(cs.DatasetError) as caught:
+        cs.load(_broken_copy(tmp_path, edit))
+    found = {(p.file, p.field) for p in caught.value.problems}
+    assert {
+        ("statements.json", "summit"),
+        ("officials.json", "country"),
+        ("summits.json", "citations[0].source"),
+    } <= found
+
+
+@pytest.mark.parametrize(
+    ("edit", "file", "field"),
+    [
+        (lambda f: f["statements.json"][0].update(date="2023-01-01"), "statements.json", "date"),
+        (lambda f: f["statements.json"][0].update(date="2030-01-01"), "statements.json", "date"),
+        (lambda f: f["statements.json"][0].update(bogus=1), "statements.json", None),
+        (lambda f: f["statements.json"][0].update(kind="rumour"), "statements.json", "kind"),
+        (
+            lambda f: f["officials.json"].append(dict(f["officials.json"][0])),
+            "officials.json",
+            "id",
+        ),
+        (lambda f: f["metadata.json"].pop("dataset_version"), "metadata.json", "dataset_version"),
+        (lambda f: f.update({"extra.json": []}), "extra.json", None),
+    ],
+)
+def test_rule_violations_are_located(tmp_path, edit, file, field):
+    """Dates outside the summit or after publication, unknown keys and values, duplicates."""
+    with pytest.raises(cs.DatasetError) as caught:
+        cs.load(_broken_copy(tmp_path, edit))
+    assert (file, field) in {(p.file, p.field) for p in caught.value.problems}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"[{", "not valid JSON"),
+        (b"\xff\xfe[]", "not UTF-8"),
+        (b"{}", "expected an array"),
+        (b"[1]", "expected an object"),
+    ],
+)
+def test_unreadable_files_are_problems(tmp_path, content, message):
+    """Truncated, non-UTF-8 and wrongly shaped files raise DatasetError naming the file."""
+    write_raw(tmp_path, bundled_raw())
+    (tmp_path / "statements.json").write_bytes(content)
+    with pytest.raises(cs.DatasetError) as caught:
+        cs.load(tmp_path)
+    assert caught.value.problems[0].file == "statements.json"
+    assert message in caught.value.problems[0].message
+
+
+def test_missing_directory_raises_filenotfound(tmp_path):
+    """A path that is not a directory raises FileNotFoundError."""
+    with pytest.raises(FileNotFoundError):
+        cs.load(tmp_path / "nope")
+
+
+def test_metadata_is_required(tmp_path):
+    """A directory without metadata.json is not a dataset."""
+    with pytest.raises(cs.DatasetError, match=r"metadata\.json"):
+        cs.load(tmp_path)
+
+
+def test_a_copy_of_the_bundled_data_loads_equal(tmp_path):
+    """The bundled files copied to a directory load into an equal dataset."""
+    write_raw(tmp_path, bundled_raw())
+    assert cs.load() == cs.load(tmp_path)
+
+
+@given(cst.dataset_records())
+def test_generated_datasets_load_equal_to_what_was_generated(pair):
+    """Any generated valid dataset, written and loaded, equals the records it came from."""
+    metadata, records = pair
+    with tempfile.TemporaryDirectory() as name:
+        write_dataset(Path(name), metadata, records)
+        assert cs.Dataset.from_records(metadata, records) == cs.load(name)
+
+
+def _records_with_references(records):
+    """(kind, index, field) of every top-level single-id reference field in the records."""
+    from ca_security._validate import REFERENCES
+
+    found = []
+    for kind, values in records.items():
+        for index, record in enumerate(values):
+            for field, _targets in REFERENCES.get(type(record), {}).items():
+                if isinstance(getattr(record, field), str):
+                    found.append((kind, index, field))
+    return found
+
+
+@given(cst.dataset_records(), st.data())
+def test_one_broken_reference_is_rejected_naming_the_record(pair, data):
+    """Breaking one reference in a valid dataset makes loading fail on that record and field."""
+    metadata, records = pair
+    candidates = _records_with_references(records)
+    if not candidates:
+        return
+    kind, index, field = data.draw(st.sampled_from(candidates))
+    broken = list(records[kind])
+    broken[index] = attrs.evolve(broken[index], **{field: "dangling-reference-x"})
+    with tempfile.TemporaryDirectory() as name:
+        write_dataset(Path(name), metadata, {**records, kind: tuple(broken)})
+        with pytest.raises(cs.DatasetError) as caught:
+            cs.load(name)
+    assert (broken[index].id, field) in {(p.record, p.field) for p in caught.value.problems}
+
+
+@given(cst.dataset_records(), st.data())
+def test_one_duplicated_id_is_rejected_naming_the_record(pair, data):
+    """Giving a record the id of another makes loading fail naming that id."""
+    metadata, records = pair
+    kinds = [kind for kind, values in records.items() if values]
+    kind = data.draw(st.sampled_from(kinds))
+    copy_of = records[kind][0]
+    with tempfile.TemporaryDirectory() as name:
+        write_dataset(Path(name), metadata, {**records, kind: (*records[kind], copy_of)})
+        with pytest.raises(cs.DatasetError) as caught:
+            cs.load(name)
+    assert (copy_of.id, "id") in {(p.record, p.field) for p in caught.value.problems}
+
+
+def test_load_from_many_threads_on_a_directory(tmp_path):
+    """Loading a directory from several threads at once gives equal datasets."""
+    write_raw(tmp_path, bundled_raw())
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(cs.load(tmp_path))) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 8
+    assert all(result == results[0] for result in results)

@@ -1,0 +1,194 @@
+"""Record types: round trips through the converter and JSON, immutability, validators."""
+
+from __future__ import annotations
+
+import json
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import ca_security as cs
+from ca_security._converter import make_converter
+from ca_security.testing import strategies as cst
+
+CONVERTER = make_converter()
+
+RECORD_STRATEGIES = {
+    cs.Source: cst.sources(),
+    cs.Citation: cst.citations(),
+    cs.Dispute: cst.disputes(),
+    cs.Country: cst.countries(),
+    cs.Place: cst.places(),
+    cs.Organization: cst.organizations(),
+    cs.Topic: cst.topics(),
+    cs.Series: cst.series(),
+    cs.Post: cst.posts(),
+    cs.Tenure: cst.tenures(),
+    cs.Official: cst.officials(),
+    cs.Participation: cst.participations(),
+    cs.Summit: cst.summits(),
+    cs.Statement: cst.statements(),
+    cs.Figure: cst.figures(),
+    cs.Initiative: cst.initiatives(),
+    cs.Metadata: cst.metadata(),
+    cs.PartialDate: cst.partial_dates(),
+}
+
+any_record = st.one_of(
+    *(strategy.map(lambda r, t=t: (t, r)) for t, strategy in RECORD_STRATEGIES.items())
+)
+
+
+def _json_primitives_only(value):
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _json_primitives_only(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_json_primitives_only(v) for v in value)
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+@given(any_record)
+def test_round_trip(pair):
+    """structure(unstructure(x)) == x for every record type."""
+    record_type, record = pair
+    assert record == CONVERTER.structure(CONVERTER.unstructure(record), record_type)
+
+
+@given(any_record)
+def test_round_trip_through_json_text(pair):
+    """The same holds through JSON text, and unstructured values are JSON primitives only."""
+    record_type, record = pair
+    value = CONVERTER.unstructure(record)
+    assert _json_primitives_only(value)
+    assert record == CONVERTER.structure(json.loads(json.dumps(value)), record_type)
+
+
+@given(any_record)
+def test_frozen(pair):
+    """Assigning to any field raises FrozenInstanceError, and no record has a __dict__."""
+    _, record = pair
+    for field in attrs.fields(type(record)):
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(record, field.name, None)
+    assert not hasattr(record, "__dict__")
+
+
+@given(any_record)
+def test_collections_inside_records_are_immutable(pair):
+    """Every collection-valued field is a tuple (no list, dict or set)."""
+    _, record = pair
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        assert not isinstance(value, (list, dict, set))
+
+
+CITATION = cs.Citation(source="s")
+
+
+@pytest.mark.parametrize(
+    ("record_type", "fields"),
+    [
+        (cs.Source, {"id": "Not A Slug"}),
+        (cs.Source, {"id": "ok", "url": "ftp://example.org"}),
+        (cs.Source, {"id": "ok", "title": "   "}),
+        (cs.Citation, {"source": "s", "excerpt": "abc", "start": 3, "end": 5}),
+        (cs.Citation, {"source": "s", "start": 3, "end": 5}),
+        (cs.Country, {"id": "kaz", "alpha3": "KAZ", "name": "Kazakhstan", "citations": [CITATION]}),
+        (cs.Country, {"id": "kz", "alpha3": "KAZ", "name": "Kazakhstan", "citations": []}),
+        (cs.Official, {"id": "a", "name": "A", "citations": []}),
+        (cs.Official, {"id": "a", "name": "", "citations": [CITATION]}),
+        (
+            cs.Tenure,
+            {
+                "post": "p",
+                "start": cs.PartialDate(2024),
+                "end": cs.PartialDate(2023),
+                "citations": [CITATION],
+            },
+        ),
+        (
+            cs.Summit,
+            {"id": "s", "name": "S", "ordinal": 0, "citations": [CITATION]},
+        ),
+        (cs.Participation, {"role": "host", "citations": [CITATION]}),
+        (cs.Participation, {"person": "p", "role": "emperor", "citations": [CITATION]}),
+        (
+            cs.Statement,
+            {
+                "id": "s",
+                "speaker": "p",
+                "kind": "direct quote",
+                "text": "t",
+                "topics": ["a", "a"],
+                "citations": [CITATION],
+            },
+        ),
+        (
+            cs.Figure,
+            {
+                "id": "f",
+                "description": "d",
+                "value": float("nan"),
+                "unit": "USD",
+                "citations": [CITATION],
+            },
+        ),
+        (
+            cs.Dispute,
+            {"field": "start", "values": [cs.DisputedValue(value="1", citations=[CITATION])]},
+        ),
+    ],
+)
+def test_validators_reject_bad_values(record_type, fields):
+    """Invalid field values raise ValueError or TypeError at construction."""
+    with pytest.raises((ValueError, TypeError)):
+        record_type(**fields)
+
+
+def test_enums_accept_their_values():
+    """Closed vocabularies accept their string values and turn them into enum members."""
+    participation = cs.Participation(person="p", role="host", citations=[CITATION])
+    assert cs.Role.HOST is participation.role
+
+
+def test_official_names_lists_name_then_aliases():
+    """Official.names is the name followed by the aliases."""
+    official = cs.Official(id="a", name="A", aliases=["B", "C"], citations=[CITATION])
+    assert official.names == ("A", "B", "C")
+
+
+@pytest.mark.parametrize(
+    ("value", "record_type", "field", "message"),
+    [
+        ({"source": "s", "bogus": 1}, cs.Citation, None, "unknown field(s): bogus"),
+        (
+            {"source": "s", "excerpt": "ab", "start": "0", "end": 2},
+            cs.Citation,
+            "start",
+            "expected an integer, got str",
+        ),
+        ({"id": "s", "kind": "tabloid"}, cs.Source, "kind", "'tabloid' is not one of"),
+        ({"id": 7}, cs.Source, "id", "expected a string, got int"),
+        ({"id": "Bad Id"}, cs.Source, "id", "id must be a lowercase slug"),
+        ({"id": "s", "published": "2024-02-30"}, cs.Source, "published", "day must be 1..29"),
+        ({"id": "s", "published": "May 2024"}, cs.Source, "published", "not an ISO partial date"),
+    ],
+)
+def test_converter_rejects_bad_values_naming_the_field(value, record_type, field, message):
+    """Unknown keys, loose types, unknown enum values and bad dates are refused with their field."""
+    from ca_security._records import structure_records
+
+    built, problems = structure_records(CONVERTER, [value], record_type, "x.json")
+    assert built == ()
+    assert [("x.json", field)] == [(p.file, p.field) for p in problems]
+    assert message in problems[0].message
+
+
+def test_the_converter_is_private():
+    """make_converter builds a new converter each time and leaves cattrs' global one alone."""
+    import cattrs
+
+    assert make_converter() is not make_converter()
+    assert make_converter() is not cattrs.global_converter
