@@ -132,11 +132,16 @@ def test_every_problem_is_listed(tmp_path):
     } <= found
 
 
+def _at_summit(files):
+    """The first statement said at a summit (its date is bound by the summit's)."""
+    return next(s for s in files["statements.json"] if s.get("summit"))
+
+
 @pytest.mark.parametrize(
     ("edit", "file", "field"),
     [
-        (lambda f: f["statements.json"][0].update(date="2023-01-01"), "statements.json", "date"),
-        (lambda f: f["statements.json"][0].update(date="2030-01-01"), "statements.json", "date"),
+        (lambda f: _at_summit(f).update(date="2023-01-01"), "statements.json", "date"),
+        (lambda f: _at_summit(f).update(date="2030-01-01"), "statements.json", "date"),
         (lambda f: f["statements.json"][0].update(bogus=1), "statements.json", None),
         (lambda f: f["statements.json"][0].update(kind="rumour"), "statements.json", "kind"),
         (
