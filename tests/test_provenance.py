@@ -20,6 +20,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import ca_security
 from ca_security import Citation, Dataset, Source, Topic
@@ -32,6 +34,9 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 #: Quotation marks the corpus texts use, as (opening, closing) pairs.
 QUOTE_MARKS = (("“", "”"), ("«", "»"), ('"', '"'))
+
+#: Characters of text around quotations in the property test (no marks, no newline).
+PLAIN = st.characters(blacklist_characters='“”«»"\n', blacklist_categories=("Cs",))
 
 #: Every person the corpus texts name, as printed (full names and the other
 #: spellings the texts use). Each must occur in the corpus and be found among
@@ -178,6 +183,21 @@ def test_quoted_passage_detection_finds_each_kind_of_mark() -> None:
     text = 'He said “one,” and «two» and "three." Then “unclosed\nnext'
     found = [text[start:end] for start, end in quoted_passages(text)]
     assert sorted(found) == ["one", "three", "two"]
+
+
+@given(
+    before=st.text(alphabet=PLAIN, max_size=20),
+    inner=st.text(alphabet=PLAIN, min_size=1, max_size=20).filter(lambda t: t.strip(",.;: ")),
+    after=st.text(alphabet=PLAIN, max_size=20),
+    marks=st.sampled_from(QUOTE_MARKS),
+)
+def test_quoted_passage_detection_finds_any_quoted_text(
+    before: str, inner: str, after: str, marks: tuple[str, str]
+) -> None:
+    opening, closing = marks
+    text = f"{before}{opening}{inner}{closing}{after}"
+    found = [text[start:end] for start, end in quoted_passages(text)]
+    assert found == [inner.rstrip(",.;: ")]
 
 
 def test_the_corpus_files_are_the_sources_with_a_corpus_text() -> None:
