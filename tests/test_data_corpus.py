@@ -145,7 +145,7 @@ def test_intraregional_trade_grew_more_than_80_percent_over_2019_2024() -> None:
 
 
 def test_intraregional_trade_exceeded_10_billion_dollars() -> None:
-    figure = dataset().figures["central-asia-intraregional-trade-value-2024"]
+    figure = dataset().figures["central-asia-intraregional-trade-value-2024-05"]
     assert (figure.value, figure.unit, figure.qualifier) == (10e9, "USD", Qualifier.MORE_THAN)
     assert any("$10 billion" in (c.excerpt or "") for c in figure.citations)
 
