@@ -244,6 +244,30 @@ def test_every_person_the_corpus_names_is_in_the_dataset(name: str) -> None:
     assert fold(name) in known, f"{name!r} is not among the officials' names and aliases"
 
 
+def test_a_statement_mentions_every_record_its_excerpts_name() -> None:
+    ds = dataset()
+    named = {
+        spelling: record.id
+        for collection in (ds.countries, ds.officials, ds.organizations)
+        for record in collection
+        for spelling in (record.name, *record.aliases)
+    }
+    patterns = {
+        spelling: re.compile(r"(?<!\w)" + re.escape(spelling) + r"(?!\w)") for spelling in named
+    }
+    checked = 0
+    for statement in ds.statements:
+        for citation in statement.citations:
+            for spelling, pattern in patterns.items():
+                if citation.excerpt and pattern.search(citation.excerpt):
+                    checked += 1
+                    record_id = named[spelling]
+                    assert record_id in {statement.speaker, *statement.mentions}, (
+                        f"{statement.id}: {spelling!r} ({record_id}) is named but not mentioned"
+                    )
+    assert checked > 0
+
+
 # ------------------------------------------------------------------- records
 
 
