@@ -407,3 +407,74 @@ def test_pages_relaying_another_outlet_name_their_origin() -> None:
         sources["nca-2024-05-20-kazakhstan-hosted-first-meeting-secretaries-security"].origin
         is None
     )
+
+
+# ------------------------------------------------------------------- invariants of the context data
+
+#: Posts that one person holds at a time (a vice-premiership or an attaché post may be shared).
+SINGLE_HOLDER_POSTS = (
+    "kz-president",
+    "kg-president",
+    "tj-president",
+    "tm-president",
+    "uz-president",
+    "kz-security-council-secretary",
+    "kg-security-council-secretary",
+    "tj-security-council-secretary",
+    "uz-security-council-secretary",
+    "kg-state-secretary",
+)
+
+
+def test_attested_days_lie_within_the_known_bounds_of_their_tenure() -> None:
+    for official in dataset().officials:
+        for tenure in official.tenures:
+            for day in tenure.attested:
+                if tenure.start is not None:
+                    assert tenure.start.earliest <= day.latest, (official.id, tenure.post, day)
+                if tenure.end is not None:
+                    assert day.earliest <= tenure.end.latest, (official.id, tenure.post, day)
+
+
+@pytest.mark.parametrize("post", SINGLE_HOLDER_POSTS)
+def test_no_two_people_certainly_hold_a_single_holder_post_on_one_day(post: str) -> None:
+    days = {
+        day
+        for _, tenure in tenures(post)
+        for date in (*tenure.attested, tenure.start, tenure.end)
+        if date is not None
+        for day in (date.earliest, date.latest)
+    }
+    for day in sorted(days):
+        # A handover day may show both the outgoing and the incoming holder.
+        holders = certain_holders(post, day)
+        handover = {
+            o.id
+            for o, t in tenures(post)
+            if (t.end is not None and t.end.latest == day)
+            or (t.start is not None and t.start.earliest == day)
+        }
+        assert len(holders - handover) <= 1, (post, day, holders)
+
+
+def test_participants_stand_for_their_own_country() -> None:
+    officials = dataset().officials
+    for summit in dataset().summits:
+        for participation in summit.participants:
+            if participation.person is None or participation.country is None:
+                continue
+            country = officials[participation.person].country
+            assert country in (None, participation.country), (summit.id, participation.person)
+
+
+def test_a_summit_is_hosted_by_the_country_of_its_place() -> None:
+    places = dataset().places
+    for summit in dataset().summits:
+        if summit.place is not None and summit.host_country is not None:
+            assert places[summit.place].country == summit.host_country, summit.id
+
+
+def test_every_summit_with_an_ordinal_belongs_to_a_series() -> None:
+    for summit in dataset().summits:
+        if summit.ordinal is not None:
+            assert summit.series is not None, summit.id
