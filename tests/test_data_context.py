@@ -243,6 +243,16 @@ def test_the_second_secretaries_meeting_was_in_samarkand_chaired_by_makhmudov() 
     assert chairs == ["viktor-makhmudov"]
 
 
+def test_the_central_asia_russia_secretaries_met_first_in_almaty_in_june_2023() -> None:
+    summit = dataset().summits["central-asia-russia-sc-secretaries-2023-06-23-almaty"]
+    assert (summit.ordinal, summit.place_name, summit.start) == (
+        1,
+        "Almaty",
+        PartialDate(2023, 6, 23),
+    )
+    assert "nikolai-patrushev" in {p.person for p in summit.participants}
+
+
 def test_consultative_meetings_are_numbered_1_to_7_in_date_order() -> None:
     meetings = sorted(
         (s for s in dataset().summits if s.series == "consultative-meetings"),
@@ -304,17 +314,20 @@ def test_announced_but_unchecked_visits_stay_planned() -> None:
 
 def test_central_asia_plus_summits_of_2023_are_in_their_formats() -> None:
     # The corpus recalls the 2023 meetings with the EU, China, the US, the GCC and Germany.
-    formats = {
-        s.series: s.ordinal
+    recalled = {
+        s.series: (s.ordinal, s.start.year if s.start else None)
         for s in dataset().summits
-        if s.start is not None and s.start.year == 2023 and s.series != "consultative-meetings"
+        if any(
+            c.source == "asiandiplomacy-key-pillars" and "Central Asia plus" in (c.note or "")
+            for c in s.citations
+        )
     }
-    assert formats == {
-        "eu-central-asia-high-level-meetings": 2,
-        "china-central-asia-summits": 1,
-        "c5-plus-1-summits": 1,
-        "gcc-central-asia-summits": 1,
-        "germany-central-asia-summits": 1,
+    assert recalled == {
+        "eu-central-asia-high-level-meetings": (2, 2023),
+        "china-central-asia-summits": (1, 2023),
+        "c5-plus-1-summits": (1, 2023),
+        "gcc-central-asia-summits": (1, 2023),
+        "germany-central-asia-summits": (1, 2023),
     }
     first_eu = dataset().summits["eu-central-asia-2022-10-27-astana"]
     assert (first_eu.ordinal, first_eu.place_name) == (1, "Astana")
