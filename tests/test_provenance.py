@@ -315,3 +315,14 @@ def test_data_files_are_pretty_sorted_and_end_with_a_newline() -> None:
         if isinstance(value, list):
             ids = [record["id"] for record in value]
             assert ids == sorted(ids), path.name
+
+
+def test_direct_quote_text_is_a_verbatim_rendering():
+    """A direct quote's canonical text is the words of one of its citations (closing full stop aside)."""
+    ds = ca_security.load()
+    for statement in ds.statements:
+        if statement.kind is not ca_security.StatementKind.DIRECT_QUOTE:
+            continue
+        renderings = [c.excerpt for c in statement.citations if c.excerpt]
+        text = statement.text.removesuffix(".")
+        assert any(text in rendering for rendering in renderings), statement.id
