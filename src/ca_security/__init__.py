@@ -10,6 +10,7 @@ data on first use.
 """
 
 from ._collection import Collection
+from ._corroboration import Corroboration, Rendering
 from ._dataset import Dataset
 from ._enums import (
     InitiativeKind,
@@ -22,7 +23,14 @@ from ._enums import (
     SummitFormat,
     SummitStatus,
 )
-from ._errors import CASecurityError, DatasetError, Problem, RecordNotFoundError
+from ._errors import (
+    AmbiguousNameError,
+    CASecurityError,
+    DatasetError,
+    Problem,
+    RecordNotFoundError,
+)
+from ._holding import Holders, Holding, Officials, Term
 from ._initiatives import Initiative, Signature, StatusChange
 from ._loader import MAX_FILE_BYTES, load
 from ._metadata import Metadata
@@ -37,9 +45,11 @@ from ._vocabulary import Country, Organization, Place, PlaceName, Series, Topic
 __all__ = [
     "DATASET_VERSION",
     "MAX_FILE_BYTES",
+    "AmbiguousNameError",
     "CASecurityError",
     "Citation",
     "Collection",
+    "Corroboration",
     "Country",
     "Dataset",
     "DatasetError",
@@ -47,21 +57,25 @@ __all__ = [
     "Dispute",
     "DisputedValue",
     "Figure",
+    "Holders",
+    "Holding",
     "Initiative",
     "InitiativeKind",
     "InitiativeStatus",
     "Metadata",
     "Official",
+    "Officials",
     "Organization",
     "OrganizationKind",
-    "Participation",
     "PartialDate",
+    "Participation",
     "Place",
     "PlaceName",
     "Post",
     "Problem",
     "Qualifier",
     "RecordNotFoundError",
+    "Rendering",
     "Role",
     "Series",
     "Signature",
@@ -74,6 +88,7 @@ __all__ = [
     "SummitFormat",
     "SummitStatus",
     "Tenure",
+    "Term",
     "Topic",
     "__version__",
     "load",

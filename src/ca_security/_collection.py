@@ -5,9 +5,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 from types import MappingProxyType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ._errors import RecordNotFoundError
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+    from ._dataset import Dataset
 
 __all__ = ["Collection"]
 
@@ -22,6 +27,11 @@ class Collection(Generic[R]):
     raises :class:`~ca_security.RecordNotFoundError` (a :class:`KeyError`)
     that suggests the closest ids.
 
+    Collections that belong to a :class:`~ca_security.Dataset` answer
+    questions: :meth:`filter` (criteria that chain), :meth:`lookup` (one
+    record by any of its names) and :meth:`search` (ranked approximate
+    matches). See :doc:`/querying`.
+
     Examples:
         >>> import ca_security
         >>> ds = ca_security.load()
@@ -32,15 +42,53 @@ class Collection(Generic[R]):
 
     """
 
-    __slots__ = ("_by_id", "_kind", "_records")
+    __slots__ = ("_by_id", "_dataset", "_kind", "_positions", "_records")
+    _records: tuple[R, ...]
+    _kind: str
+    _by_id: MappingProxyType[str, R] | None
+    #: The dataset this collection belongs to (``None`` for a free-standing collection).
+    _dataset: Dataset | None
+    #: Positions in the dataset's full collection (``None``: this is the full collection).
+    _positions: tuple[int, ...] | None
 
     def __init__(self, records: Iterable[R], *, kind: str) -> None:
-        self._records: tuple[R, ...] = tuple(records)
-        self._kind = kind
-        by_id: dict[str, R] = {}
+        set_ = object.__setattr__
+        set_(self, "_records", tuple(records))
+        set_(self, "_kind", kind)
+        set_(self, "_by_id", None)
+        set_(self, "_dataset", None)
+        set_(self, "_positions", None)
         for record in self._records:
-            by_id.setdefault(_id_of(record), record)
-        self._by_id = MappingProxyType(by_id)
+            _id_of(record)
+
+    @classmethod
+    def _subset(cls, full: Collection[R], positions: tuple[int, ...]) -> Self:
+        """The records of ``full`` at ``positions`` (ascending), bound to the same dataset."""
+        subset = cls.__new__(cls)
+        set_ = object.__setattr__
+        records = full._records
+        set_(subset, "_records", tuple(map(records.__getitem__, positions)))
+        set_(subset, "_kind", full._kind)
+        set_(subset, "_by_id", None)
+        set_(subset, "_dataset", full._dataset)
+        set_(subset, "_positions", positions)
+        return subset
+
+    def _bind(self, dataset: Dataset) -> None:
+        """Attach the dataset this (full) collection belongs to; once."""
+        if self._dataset is not None and self._dataset is not dataset:
+            raise ValueError("this collection already belongs to another dataset")
+        object.__setattr__(self, "_dataset", dataset)
+
+    def _index(self) -> MappingProxyType[str, R]:
+        by_id: MappingProxyType[str, R] | None = self._by_id
+        if by_id is None:
+            mapping: dict[str, R] = {}
+            for record in self._records:
+                mapping.setdefault(_id_of(record), record)
+            by_id = MappingProxyType(mapping)
+            object.__setattr__(self, "_by_id", by_id)
+        return by_id
 
     @property
     def kind(self) -> str:
@@ -61,9 +109,12 @@ class Collection(Generic[R]):
     def __reversed__(self) -> Iterator[R]:
         return reversed(self._records)
 
+    def __bool__(self) -> bool:
+        return bool(self._records)
+
     def __contains__(self, item: object) -> bool:
         if isinstance(item, str):
-            return item in self._by_id
+            return item in self._index()
         return any(item is record or item == record for record in self._records)
 
     def __getitem__(self, record_id: str) -> R:
@@ -73,7 +124,7 @@ class Collection(Generic[R]):
                 "(use list(collection)[i] for a position)"
             )
         try:
-            return self._by_id[record_id]
+            return self._index()[record_id]
         except KeyError:
             raise RecordNotFoundError(record_id, self._kind, self.closest_ids(record_id)) from None
 
@@ -81,11 +132,74 @@ class Collection(Generic[R]):
         """The record with ``record_id``, or ``default`` when there is none."""
         if not isinstance(record_id, str):
             raise TypeError(f"{self._kind} ids are strings; got {type(record_id).__name__}")
-        return self._by_id.get(record_id, default)
+        return self._index().get(record_id, default)
 
     def closest_ids(self, text: str, limit: int = 3) -> tuple[str, ...]:
         """The ids most like ``text``, best first (for error messages)."""
-        return tuple(difflib.get_close_matches(str(text), list(self._by_id), n=limit, cutoff=0.5))
+        return tuple(difflib.get_close_matches(str(text), list(self._index()), n=limit, cutoff=0.5))
+
+    # -- queries ----------------------------------------------------------------
+
+    def filter(self, **criteria: Any) -> Self:
+        """The records that meet every criterion, as a collection of the same kind.
+
+        Filters chain: ``coll.filter(a=x).filter(b=y) == coll.filter(a=x, b=y)``.
+        The result keeps the canonical order. Which criteria a kind accepts,
+        and what each means, is listed in :doc:`/querying`; a reference
+        criterion takes an id, a record or a name (any alias; every record
+        bearing that name matches), or a list of them (any of them matches).
+        Dates take a :class:`datetime.date`, a :class:`~ca_security.PartialDate`
+        or a string and match by overlap.
+
+        Raises:
+            TypeError: for an unknown criterion (the message names the valid
+                ones), or a value of the wrong type.
+            RecordNotFoundError: when an id or name matches no record (the
+                message suggests the closest names).
+            ValueError: for a date or a vocabulary value that cannot be read.
+
+        """
+        from ._query import filter_collection
+
+        return filter_collection(self, criteria)
+
+    def lookup(self, name: str) -> R:
+        """The one record with this id, name or alias.
+
+        Names match exactly once folded: case, diacritics, punctuation and
+        spacing are ignored (``"mahmudzoda"`` finds ``"Mahmudzoda"``,
+        ``"Nur-Sultan"`` finds ``"Nursultan"``); scripts are not
+        transliterated.
+
+        Raises:
+            RecordNotFoundError: when no record bears the name; the message
+                suggests the closest names (a :class:`LookupError`).
+            AmbiguousNameError: when several records bear the name; it lists
+                them (a :class:`LookupError`).
+
+        """
+        from ._lookup import lookup
+
+        result: R = lookup(self, name)
+        return result
+
+    def search(self, text: str, limit: int = 10) -> tuple[R, ...]:
+        """Records whose names (or, for statements and figures, text) resemble ``text``, best first.
+
+        Ranking: the share of the query's words found in a record's names
+        (exactly, as a word prefix, or as a close misspelling), plus a bonus
+        for a whole-name match; ties keep the canonical order.
+
+        Args:
+            text: What to look for.
+            limit: The most records to return.
+
+        """
+        from ._lookup import search
+
+        return search(self, text, limit)
+
+    # -- equality and immutability ---------------------------------------------
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Collection):
@@ -99,9 +213,10 @@ class Collection(Generic[R]):
         return f"<{type(self).__name__} of {len(self._records)} {self._kind} records>"
 
     def __setattr__(self, name: str, value: object) -> None:
-        if hasattr(self, "_by_id"):
-            raise AttributeError(f"{type(self).__name__} is immutable")
-        object.__setattr__(self, name, value)
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
 
 
 def _id_of(record: object) -> str:

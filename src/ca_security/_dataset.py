@@ -4,22 +4,29 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._collection import Collection
-from ._errors import RecordNotFoundError
+from ._errors import AmbiguousNameError, RecordNotFoundError
+from ._holding import Officials
 from ._initiatives import Initiative
 from ._kinds import KINDS
 from ._metadata import Metadata
-from ._people import Official, Post
+from ._partial_date import DateLike
+from ._people import Post
 from ._provenance import Source
 from ._statements import Figure, Statement
 from ._summits import Summit
 from ._vocabulary import Country, Organization, Place, Series, Topic
 
+if TYPE_CHECKING:
+    from ._corroboration import Corroboration
+
 __all__ = ["Dataset"]
+
+_COLLECTION_TYPES: dict[str, type[Collection[Any]]] = {"officials": Officials}
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -45,7 +52,7 @@ class Dataset:
     topics: Collection[Topic]
     series: Collection[Series]
     posts: Collection[Post]
-    officials: Collection[Official]
+    officials: Officials
     initiatives: Collection[Initiative]
     summits: Collection[Summit]
     statements: Collection[Statement]
@@ -59,13 +66,23 @@ class Dataset:
 
         This does not validate cross-record rules; :func:`ca_security.load` does.
         """
-        collections = {
-            kind.name: Collection(
+        collections: dict[str, Any] = {
+            kind.name: _COLLECTION_TYPES.get(kind.name, Collection)(
                 sorted(records.get(kind.name, ()), key=kind.order), kind=kind.noun
             )
             for kind in KINDS
         }
         return cls(metadata=metadata, **collections)
+
+    def __attrs_post_init__(self) -> None:
+        for kind in KINDS:
+            collection = getattr(self, kind.name)
+            wanted = _COLLECTION_TYPES.get(kind.name, Collection)
+            if collection._dataset is not None or type(collection) is not wanted:
+                # A collection given by the caller: take a copy this dataset owns.
+                collection = wanted(collection, kind=collection.kind)
+                object.__setattr__(self, kind.name, collection)
+            collection._bind(self)
 
     @property
     def version(self) -> str:
@@ -89,6 +106,77 @@ class Dataset:
 
             close = difflib.get_close_matches(record_id, list(self._id_index()), n=3, cutoff=0.5)
             raise RecordNotFoundError(record_id, "record", close) from None
+
+    def lookup(self, name: str) -> Any:
+        """The one record of any kind with this id, name or alias (see :meth:`Collection.lookup`).
+
+        Raises:
+            RecordNotFoundError: when no record bears the name (with suggestions).
+            AmbiguousNameError: when records of several kinds, or several
+                records, bear it; look it up in one collection instead.
+
+        """
+        found: list[Any] = []
+        suggestions: list[str] = []
+        for _name, collection in self.collections():
+            try:
+                found.append(collection.lookup(name))
+            except RecordNotFoundError as error:
+                suggestions.extend(error.suggestions)
+            except AmbiguousNameError as error:
+                found.extend(collection[candidate] for candidate in error.candidates)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise AmbiguousNameError(name, "record", [record.id for record in found])
+        raise RecordNotFoundError(name, "record", suggestions[:3])
+
+    def timeline(
+        self, since: DateLike | None = None, until: DateLike | None = None, **criteria: Any
+    ) -> tuple[Summit | Statement, ...]:
+        """Summits and statements in one chronological sequence.
+
+        Each criterion applies to the kinds that accept it, and a kind that
+        does not accept one of the criteria given drops out (``speaker=``
+        keeps statements only, ``participant=`` summits only). ``mentions``
+        matches the records a statement names or is classified under, and
+        every record a summit refers to (place, host, participants, topics,
+        documents). Dates match by overlap; undated records only appear when
+        no date is asked for, at the end.
+
+        Order: by first day; on the same first day the coarser date first,
+        then summits before statements, then by id.
+
+        Args:
+            since: Only records dated (in part) on or after this date.
+            until: Only records dated (in part) on or before this date.
+            **criteria: Summit and statement criteria (see :doc:`/querying`).
+
+        Raises:
+            TypeError: for a criterion neither kind accepts (the message names the valid ones).
+
+        """
+        from ._timeline import timeline
+
+        return timeline(self, {"since": since, "until": until, **criteria})
+
+    def corroboration(self, statement: Statement | str) -> Corroboration:
+        """Which sources report a statement, their renderings, and how many origins are independent.
+
+        Sources that relay the same organization's release (their ``origin``)
+        count as one origin; a source with no recorded origin counts as its
+        own.
+
+        Args:
+            statement: The statement, its id, or its exact text.
+
+        Raises:
+            RecordNotFoundError: when no statement matches.
+
+        """
+        from ._corroboration import corroboration
+
+        return corroboration(self, statement)
 
     def cached(self, key: str, build: Any) -> Any:
         """The value ``build()`` computed once per dataset under ``key`` (for lazy indexes).

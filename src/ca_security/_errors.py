@@ -6,7 +6,13 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["CASecurityError", "DatasetError", "Problem", "RecordNotFoundError"]
+__all__ = [
+    "AmbiguousNameError",
+    "CASecurityError",
+    "DatasetError",
+    "Problem",
+    "RecordNotFoundError",
+]
 
 
 class CASecurityError(Exception):
@@ -81,6 +87,31 @@ class RecordNotFoundError(CASecurityError, KeyError):
             message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
         self.message = message
         super().__init__(message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class AmbiguousNameError(CASecurityError, LookupError):
+    """Several records bear the name asked for; the message lists their ids.
+
+    Look the record up by one of the ids instead, or use ``filter``, which
+    takes every record bearing a name.
+
+    Attributes:
+        key: The name asked for.
+        candidates: The ids of the records that bear it, in canonical order.
+
+    """
+
+    def __init__(self, key: object, kind: str, candidates: Iterable[str]) -> None:
+        self.key = key
+        self.kind = kind
+        self.candidates: tuple[str, ...] = tuple(candidates)
+        self.message = f"{len(self.candidates)} {kind} records are named {key!r}: " + ", ".join(
+            repr(c) for c in self.candidates
+        )
+        super().__init__(self.message)
 
     def __str__(self) -> str:
         return self.message

@@ -1,0 +1,300 @@
+"""Who held a post on a date, and who held it over time.
+
+The rule (also in :doc:`/querying`): a tenure's known dates are *anchors*, each
+a range of days on at least one of which the person was in post: its
+``start``, its ``end`` and every ``attested`` date (an attested date that
+start or end rule out contradicts them and is ignored). A tenure is one unbroken
+stretch, so the person was certainly in post from the last day of the earliest
+anchor to the first day of the latest one. A tenure without an ``end`` is
+*open*: when no later holder of the same post is recorded it runs to today,
+otherwise it ended by the day the next holder started (a post has one holder
+at a time).
+
+On a date asked about (a day, or a month or year matched by overlap) the
+holder is
+
+- *certain* when an anchor lies wholly within the date, or the certain
+  stretch shares a day with it;
+- *possible* when the date shares a day with the tenure's possible stretch:
+  from its start's first day (or since ever, when the start is unknown) to its
+  end's last day (or the next holder's start, or forever, when open);
+- not a holder otherwise: ``holding`` never returns a person whose tenure
+  certainly excludes the date.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._collection import Collection
+from ._partial_date import DateLike, PartialDate
+from ._people import Official, Post, Tenure
+from ._query import coerce_date, resolve_refs
+
+if TYPE_CHECKING:
+    from ._dataset import Dataset
+
+__all__ = ["Holders", "Holding", "Officials", "Term"]
+
+_NEVER = _dt.date.max.toordinal()
+_EVER = _dt.date.min.toordinal()
+
+
+@attrs.frozen(kw_only=True)
+class Term:
+    """One person's tenure of one post.
+
+    Attributes:
+        official: Who held the post.
+        post: The post.
+        tenure: The tenure record, with its dates and citations.
+
+    """
+
+    official: Official
+    post: Post
+    tenure: Tenure
+
+
+@attrs.frozen(kw_only=True)
+class Holding(Term):
+    """A holder of a post on a date, certain or only possible (see :meth:`Officials.holding`).
+
+    Attributes:
+        certain: ``True`` when the sources show the person in post on (a day
+            of) the date; ``False`` when the known dates allow it but do not
+            prove it.
+
+    """
+
+    certain: bool
+
+
+@attrs.frozen(kw_only=True)
+class Holders:
+    """The answer of :meth:`Officials.holding`: certain and possible holders on a date.
+
+    Iterating gives the certain holders, then the possible ones.
+
+    Attributes:
+        on: The date asked about.
+        certain: Holdings the sources prove on that date.
+        possible: Holdings the known dates allow but do not prove.
+
+    """
+
+    on: PartialDate
+    certain: tuple[Holding, ...]
+    possible: tuple[Holding, ...]
+
+    @property
+    def officials(self) -> tuple[Official, ...]:
+        """The holders' officials: the certain ones first, each once."""
+        found: dict[str, Official] = {}
+        for holding in self:
+            found.setdefault(holding.official.id, holding.official)
+        return tuple(found.values())
+
+    def __iter__(self) -> Iterator[Holding]:
+        yield from self.certain
+        yield from self.possible
+
+    def __len__(self) -> int:
+        return len(self.certain) + len(self.possible)
+
+    def __bool__(self) -> bool:
+        return bool(self.certain or self.possible)
+
+
+@attrs.frozen
+class _Stretch:
+    """A tenure's days as ordinals: possible first/last, certain first/last, anchors."""
+
+    possible: tuple[int, int]
+    certain: tuple[int, int]
+    anchors: tuple[tuple[int, int], ...]
+
+    def status(self, first: int, last: int) -> bool | None:
+        """``True`` certain, ``False`` possible, ``None`` excluded, on ``first..last``."""
+        low, high = self.possible
+        if low > last or high < first:
+            return None
+        if any(first <= a and b <= last for a, b in self.anchors):
+            return True
+        low, high = self.certain
+        return low <= high and low <= last and high >= first
+
+
+def _days(day: PartialDate) -> tuple[int, int]:
+    return day.earliest.toordinal(), day.latest.toordinal()
+
+
+def _first_known(tenure: Tenure) -> PartialDate | None:
+    dates = [day for day in (tenure.start, *tenure.attested, tenure.end) if day is not None]
+    return min(dates, key=lambda day: day.earliest) if dates else None
+
+
+def _stretch(tenure: Tenure, successor: PartialDate | None, today: int) -> _Stretch:
+    first = _EVER if tenure.start is None else _days(tenure.start)[0]
+    if tenure.end is not None:
+        last = _days(tenure.end)[1]
+    elif successor is not None:
+        last = _days(successor)[1]
+    else:
+        last = _NEVER
+    # Attested days outside what start and end allow contradict them: they are not anchors.
+    anchors = tuple(
+        days
+        for days in (
+            _days(day) for day in (tenure.start, tenure.end, *tenure.attested) if day is not None
+        )
+        if days[0] <= last and days[1] >= first
+    )
+    certain_first = max(first, min((b for _, b in anchors), default=_NEVER))
+    certain_last = max((a for a, _ in anchors), default=_EVER)
+    if tenure.end is None and successor is None and anchors:
+        certain_last = max(certain_last, today)
+    return _Stretch(
+        possible=(first, last), certain=(certain_first, min(certain_last, last)), anchors=anchors
+    )
+
+
+def _successor(tenure: Tenure, others: list[Tenure]) -> PartialDate | None:
+    """The start of the next recorded tenure of the same post, if any."""
+    known = [day for day in (tenure.start, *tenure.attested) if day is not None]
+    if not known:
+        return None
+    after = max(day.latest for day in known)
+    starts = [
+        other.start
+        for other in others
+        if other is not tenure and other.start is not None and other.start.earliest > after
+    ]
+    return min(starts, key=lambda day: day.earliest) if starts else None
+
+
+class Officials(Collection[Official]):
+    """The officials of a dataset, as a :class:`~ca_security.Collection` that knows posts.
+
+    Besides the collection's methods it answers who held a post on a date
+    (:meth:`holding`) and who held it over time (:meth:`succession`).
+    """
+
+    __slots__ = ()
+
+    def _terms(self, post: Any, country: Any) -> list[tuple[Term, _Stretch]]:
+        ds = self._dataset
+        if ds is None:
+            raise ValueError("only the officials of a Dataset know their posts")
+        posts: set[str] = {p.id for p in ds.posts}
+        if post is not None:
+            posts &= resolve_refs(ds, post, ("posts",))
+        if country is not None:
+            countries = resolve_refs(ds, country, ("countries",))
+            posts = {p for p in posts if ds.posts[p].country in countries}
+        table = _term_table(ds)
+        mine = None if self._positions is None else set(self.ids)
+        return [
+            pair
+            for post_id in sorted(posts)
+            for pair in table.get(post_id, ())
+            if mine is None or pair[0].official.id in mine
+        ]
+
+    def holding(self, *, post: Any = None, country: Any = None, on: DateLike | int) -> Holders:
+        """Who held the matching posts on a date, split into certain and possible holders.
+
+        The rule: the person is a *certain* holder when a known date of the
+        tenure (start, end or an attested day) lies within the date asked
+        about, or the date falls between such known dates; a *possible* one
+        when the date falls within what the known dates allow (an unknown
+        start allows any earlier day; an open tenure runs until the next
+        recorded holder's start, or to today when there is none). For
+        example, a tenure known only to have started in "2022" and still open
+        makes its holder possible on 2022-03-01 and certain on 2023-01-01.
+        A person whose tenure certainly excludes the date is never returned.
+
+        Args:
+            post: A post id, record, label or alias (or a list); every post when omitted.
+            country: Only posts of this country (id, record or name).
+            on: The date: a :class:`datetime.date`, a :class:`~ca_security.PartialDate`
+                or a string such as ``"2024-05-16"`` or ``"May 2024"``; a partial
+                date asks about any day within it.
+
+        Returns:
+            The holders, each list ordered by the tenure's first known day, then official id.
+
+        Raises:
+            RecordNotFoundError: for a post or country that matches nothing.
+
+        """
+        day = coerce_date(on)
+        first, last = _days(day)
+        certain: list[Holding] = []
+        possible: list[Holding] = []
+        for term, stretch in self._terms(post, country):
+            status = stretch.status(first, last)
+            if status is None:
+                continue
+            holding = Holding(
+                official=term.official, post=term.post, tenure=term.tenure, certain=status
+            )
+            (certain if status else possible).append(holding)
+        return Holders(on=day, certain=tuple(_ordered(certain)), possible=tuple(_ordered(possible)))
+
+    def succession(self, *, post: Any = None, country: Any = None) -> tuple[Term, ...]:
+        """Everyone who held the matching posts, in order of their tenure's first known day.
+
+        Tenures without any known date come last; ties go by official id.
+
+        Args:
+            post: A post id, record, label or alias (or a list); every post when omitted.
+            country: Only posts of this country (id, record or name).
+
+        Raises:
+            RecordNotFoundError: for a post or country that matches nothing.
+
+        """
+        return tuple(_ordered([term for term, _ in self._terms(post, country)]))
+
+
+def _ordered(terms: list[Any]) -> list[Any]:
+    def key(term: Term) -> tuple[Any, ...]:
+        first = _first_known(term.tenure)
+        if first is None:
+            return (1, _dt.date.max, term.official.id, term.post.id)
+        return (0, first.earliest, term.official.id, term.post.id)
+
+    return sorted(terms, key=key)
+
+
+def _term_table(ds: Dataset) -> dict[str, tuple[tuple[Term, _Stretch], ...]]:
+    """``post id -> (term, stretch)`` for every tenure, built once per dataset."""
+
+    def build() -> dict[str, tuple[tuple[Term, _Stretch], ...]]:
+        today = _dt.date.today().toordinal()
+        by_post: dict[str, list[tuple[Official, Tenure]]] = {}
+        for official in ds.officials:
+            for tenure in official.tenures:
+                by_post.setdefault(tenure.post, []).append((official, tenure))
+        table: dict[str, tuple[tuple[Term, _Stretch], ...]] = {}
+        for post_id, pairs in by_post.items():
+            post = ds.posts.get(post_id)
+            if post is None:
+                continue
+            tenures = [tenure for _, tenure in pairs]
+            table[post_id] = tuple(
+                (
+                    Term(official=official, post=post, tenure=tenure),
+                    _stretch(tenure, _successor(tenure, tenures), today),
+                )
+                for official, tenure in pairs
+            )
+        return table
+
+    result: dict[str, tuple[tuple[Term, _Stretch], ...]] = ds.cached("officials:terms", build)
+    return result

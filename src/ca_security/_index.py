@@ -1,0 +1,182 @@
+"""Indexes over a dataset's collections, built once per dataset on first use.
+
+Every index maps to *positions*: indices into the full collection's canonical
+order. Lists of positions are ascending, so a query answered from one index
+comes out in canonical order without sorting.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._names import fold, name_key
+
+if TYPE_CHECKING:
+    from ._collection import Collection
+
+__all__ = [
+    "DateIndex",
+    "TokenIndex",
+    "date_index",
+    "day_span",
+    "folded_texts",
+    "key_index",
+    "name_index",
+    "token_index",
+]
+
+#: A day range ``(first, last)`` as proleptic Gregorian ordinals.
+Span = tuple[int, int]
+
+
+def _cached(collection: Collection[Any], key: str, build: Callable[[], Any]) -> Any:
+    """``build()`` cached on the collection's dataset (or built afresh when unbound)."""
+    dataset = collection._dataset
+    if dataset is None:
+        return build()
+    return dataset.cached(f"{collection.kind}:{key}", build)
+
+
+def key_index(
+    collection: Collection[Any], name: str, keys: Callable[[Any], Iterable[Any]]
+) -> dict[Any, tuple[int, ...]]:
+    """``key -> positions`` of the records whose ``keys(record)`` include it."""
+
+    def build() -> dict[Any, tuple[int, ...]]:
+        lists: dict[Any, list[int]] = {}
+        for position, record in enumerate(collection):
+            for key in keys(record):
+                found = lists.get(key)
+                if found is None:
+                    lists[key] = [position]
+                elif found[-1] != position:
+                    found.append(position)
+        return {key: tuple(found) for key, found in lists.items()}
+
+    result: dict[Any, tuple[int, ...]] = _cached(collection, f"keys:{name}", build)
+    return result
+
+
+@attrs.frozen
+class DateIndex:
+    """Records with a known span, sorted by first day, to answer overlap queries by bisection.
+
+    Attributes:
+        firsts: First day (ordinal) of each indexed record, ascending.
+        lasts: Last day of the same records.
+        positions: Their positions in the collection.
+        longest: The longest span, in days (bounds how far back an overlap can start).
+
+    """
+
+    firsts: tuple[int, ...]
+    lasts: tuple[int, ...]
+    positions: tuple[int, ...]
+    longest: int
+
+    def overlapping(self, first: int, last: int) -> list[int]:
+        """Positions of records whose span shares a day with ``first..last``, ascending."""
+        start = bisect.bisect_left(self.firsts, first - self.longest)
+        stop = bisect.bisect_right(self.firsts, last)
+        lasts = self.lasts
+        positions = self.positions
+        found = [positions[i] for i in range(start, stop) if lasts[i] >= first]
+        if any(a > b for a, b in itertools.pairwise(found)):
+            found.sort()
+        return found
+
+
+def date_index(
+    collection: Collection[Any], name: str, span: Callable[[Any], Span | None]
+) -> DateIndex:
+    """The :class:`DateIndex` of ``span(record)`` over the collection."""
+
+    def build() -> DateIndex:
+        rows = []
+        for position, record in enumerate(collection):
+            found = span(record)
+            if found is not None:
+                rows.append((found[0], found[1], position))
+        rows.sort()
+        return DateIndex(
+            firsts=tuple(row[0] for row in rows),
+            lasts=tuple(row[1] for row in rows),
+            positions=tuple(row[2] for row in rows),
+            longest=max((row[1] - row[0] for row in rows), default=0),
+        )
+
+    result: DateIndex = _cached(collection, f"dates:{name}", build)
+    return result
+
+
+def name_index(
+    collection: Collection[Any], names: Callable[[Any], Iterable[str]]
+) -> dict[str, tuple[int, ...]]:
+    """``name key -> positions`` over every id, name and alias (see :func:`name_key`)."""
+
+    def keys(record: Any) -> Iterable[str]:
+        found = {name_key(record.id)}
+        found.update(name_key(name) for name in names(record))
+        found.discard("")
+        return found
+
+    return key_index(collection, "names", keys)
+
+
+@attrs.frozen
+class TokenIndex:
+    """Folded words of every record's names, for ranked search.
+
+    Attributes:
+        postings: ``word -> positions`` of the records whose names contain it.
+        vocabulary: Every word, sorted (for prefix and fuzzy matching).
+        folded: Each record's folded names, by position.
+
+    """
+
+    postings: dict[str, tuple[int, ...]]
+    vocabulary: tuple[str, ...]
+    folded: tuple[tuple[str, ...], ...]
+
+
+def token_index(collection: Collection[Any], names: Callable[[Any], Iterable[str]]) -> TokenIndex:
+    """The :class:`TokenIndex` of the collection's names."""
+
+    def build() -> TokenIndex:
+        folded = tuple(
+            tuple(fold(name) for name in (*names(record), record.id)) for record in collection
+        )
+        lists: dict[str, list[int]] = {}
+        for position, record_names in enumerate(folded):
+            for word in {word for name in record_names for word in name.split()}:
+                lists.setdefault(word, []).append(position)
+        postings = {word: tuple(found) for word, found in lists.items()}
+        return TokenIndex(postings=postings, vocabulary=tuple(sorted(postings)), folded=folded)
+
+    result: TokenIndex = _cached(collection, "tokens", build)
+    return result
+
+
+def folded_texts(
+    collection: Collection[Any], name: str, texts: Callable[[Any], Iterable[str]]
+) -> tuple[str, ...]:
+    """Each record's texts folded and joined by a newline, by position (for substring search)."""
+
+    def build() -> tuple[str, ...]:
+        return tuple("\n".join(fold(text) for text in texts(record)) for record in collection)
+
+    result: tuple[str, ...] = _cached(collection, f"text:{name}", build)
+    return result
+
+
+def day_span(first: Any, last: Any = None) -> Span | None:
+    """The ordinal span of a partial date (and an optional end); ``None`` when ``first`` is."""
+    if first is None:
+        return None
+    end = first if last is None else last
+    return (first.earliest.toordinal(), end.latest.toordinal())

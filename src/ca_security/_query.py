@@ -1,0 +1,428 @@
+"""Query semantics: criteria, how their values are read, and how ``filter`` answers them.
+
+A criterion is one of four shapes:
+
+- :class:`Ref`: the record refers to another record (a speaker, a summit, a
+  topic...). The value is an id, a record, a name or alias (every record
+  bearing that name matches) or a list of those (any of them matches).
+- :class:`Choice`: a closed vocabulary (an enum member or its value).
+- :class:`Word`: a free string compared after folding (a publisher, a unit).
+- :class:`Text`: a folded substring of the record's text.
+
+``since``, ``until`` and ``year`` select records whose dates *overlap* the
+range asked for; records without a date never match them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import enum
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from ._errors import RecordNotFoundError
+from ._index import Span, date_index, folded_texts, key_index, name_index
+from ._kinds import KINDS
+from ._names import fold, name_key
+from ._partial_date import PartialDate
+
+if TYPE_CHECKING:
+    from ._collection import Collection
+    from ._dataset import Dataset
+
+__all__ = [
+    "ALL",
+    "DATE_CRITERIA",
+    "Choice",
+    "KindSpec",
+    "Ref",
+    "Text",
+    "Word",
+    "coerce_date",
+    "filter_collection",
+    "resolve_refs",
+    "scan",
+]
+
+C = TypeVar("C", bound="Collection[Any]")
+
+#: ``Ref.targets`` value meaning "a record of any kind".
+ALL: tuple[str, ...] = tuple(kind.name for kind in KINDS)
+#: Criteria every dated kind accepts.
+DATE_CRITERIA = ("since", "until", "year")
+_NOUNS = {kind.name: kind.noun for kind in KINDS}
+_TYPES = {kind.type: kind.name for kind in KINDS}
+_MIN = _dt.date.min.toordinal()
+_MAX = _dt.date.max.toordinal()
+
+Keys = Callable[["Dataset", Any], Iterable[Any]]
+
+
+@attrs.frozen
+class Ref:
+    """A reference to records of the ``targets`` kinds; ``subtree`` adds sub-topics."""
+
+    targets: tuple[str, ...]
+    keys: Keys
+    subtree: bool = False
+
+    def resolve(self, ds: Dataset, value: Any) -> frozenset[Any]:
+        """The ids the value stands for."""
+        found = resolve_refs(ds, value, self.targets)
+        return _with_subtopics(ds, found) if self.subtree else found
+
+
+@attrs.frozen
+class Choice:
+    """A value of a closed vocabulary: an enum member or its value, in any case."""
+
+    vocabulary: type[enum.Enum]
+    keys: Keys
+
+    def resolve(self, ds: Dataset, value: Any) -> frozenset[Any]:
+        """The enum values asked for."""
+        return frozenset(self._one(item) for item in _many(value))
+
+    def _one(self, value: Any) -> Any:
+        if isinstance(value, self.vocabulary):
+            return value.value
+        if isinstance(value, str):
+            wanted = name_key(value)
+            for member in self.vocabulary:
+                if wanted in (name_key(member.value), name_key(member.name)):
+                    return member.value
+        allowed = ", ".join(repr(member.value) for member in self.vocabulary)
+        raise ValueError(f"{value!r} is not one of {allowed}")
+
+
+@attrs.frozen
+class Word:
+    """A free string (a publisher, a unit, a language) compared by its folded form."""
+
+    keys: Keys
+
+    def resolve(self, ds: Dataset, value: Any) -> frozenset[Any]:
+        """The folded strings asked for."""
+        found = set()
+        for item in _many(value):
+            if not isinstance(item, str):
+                raise TypeError(f"expected a string, got {type(item).__name__}")
+            found.add(name_key(item))
+        return frozenset(found)
+
+
+@attrs.frozen
+class Text:
+    """A case- and diacritic-insensitive substring of the record's texts."""
+
+    texts: Callable[[Any], Iterable[str]]
+
+    def resolve(self, ds: Dataset, value: Any) -> str:
+        """The folded text asked for."""
+        if not isinstance(value, str):
+            raise TypeError(f"text is a string, got {type(value).__name__}")
+        folded = fold(value)
+        if not folded:
+            raise ValueError("text needs at least one letter or digit")
+        return folded
+
+
+Criterion = Ref | Choice | Word | Text
+
+
+@attrs.frozen
+class KindSpec:
+    """What one kind of record can be asked: its names and its criteria.
+
+    Attributes:
+        collection: The dataset attribute, e.g. ``"statements"``.
+        names: A record's names and aliases, display name first.
+        criteria: Criterion name -> criterion.
+        span: A record's days (first, last) as ordinals, for date criteria;
+            ``None`` for undated kinds.
+
+    """
+
+    collection: str
+    names: Callable[[Any], tuple[str, ...]]
+    criteria: Mapping[str, Criterion]
+    span: Callable[[Dataset, Any], Span | None] | None = None
+
+    @property
+    def valid(self) -> tuple[str, ...]:
+        """Every criterion name this kind accepts, sorted."""
+        extra = DATE_CRITERIA if self.span is not None else ()
+        return tuple(sorted((*self.criteria, *extra)))
+
+
+def _many(value: Any) -> tuple[Any, ...]:
+    if value is None:
+        raise TypeError("a criterion value cannot be None")
+    if isinstance(value, (list, tuple, set, frozenset)):
+        if not value:
+            raise ValueError("an empty list of values matches nothing; leave the criterion out")
+        return tuple(value)
+    return (value,)
+
+
+def resolve_refs(ds: Dataset, value: Any, targets: tuple[str, ...]) -> frozenset[str]:
+    """The ids of the ``targets`` records that ``value`` stands for.
+
+    ``value`` is an id, a record, a name or alias (all records bearing it), or
+    a list of those.
+
+    Raises:
+        RecordNotFoundError: when an id or name matches nothing; it suggests the closest names.
+        TypeError: for a value of another type, or a record of another kind.
+
+    """
+    found: set[str] = set()
+    for item in _many(value):
+        found.update(_resolve_one(ds, item, targets))
+    return frozenset(found)
+
+
+def _resolve_one(ds: Dataset, value: Any, targets: tuple[str, ...]) -> tuple[str, ...]:
+    collections = [getattr(ds, target) for target in targets]
+    noun = " or ".join(_NOUNS[target] for target in targets) if targets != ALL else "record"
+    if isinstance(value, str):
+        for collection in collections:
+            if value in collection:
+                return (value,)
+        from ._lookup import names_of
+
+        key = name_key(value)
+        ids: list[str] = []
+        for target, collection in zip(targets, collections, strict=True):
+            positions = name_index(collection, names_of(_NOUNS[target])).get(key, ())
+            records = collection._records
+            ids.extend(records[position].id for position in positions)
+        if ids:
+            return tuple(ids)
+        raise RecordNotFoundError(value, noun, _suggestions(collections, value))
+    if attrs.has(type(value)) and type(value) in _TYPES:
+        kind = _TYPES[type(value)]
+        if kind not in targets:
+            raise TypeError(f"expected a {noun}, got a {_NOUNS[kind]} record")
+        if value.id not in getattr(ds, kind):
+            raise RecordNotFoundError(value.id, noun, ())
+        return (value.id,)
+    raise TypeError(f"expected a {noun} id, name or record, got {type(value).__name__}")
+
+
+def _suggestions(collections: list[Collection[Any]], text: str) -> tuple[str, ...]:
+    from ._lookup import display_name, search
+
+    ranked: list[tuple[float, str]] = []
+    for collection in collections:
+        for score, record in search(collection, text, 3, scored=True):
+            ranked.append((score, display_name(collection.kind, record)))
+    ranked.sort(key=lambda pair: -pair[0])
+    names: list[str] = []
+    for _, name in ranked:
+        if name not in names:
+            names.append(name)
+    return tuple(names[:3])
+
+
+def _with_subtopics(ds: Dataset, topic_ids: frozenset[str]) -> frozenset[str]:
+    children = _topic_children(ds)
+    found = set(topic_ids)
+    pending = list(topic_ids)
+    while pending:
+        for child in children.get(pending.pop(), ()):
+            if child not in found:
+                found.add(child)
+                pending.append(child)
+    return frozenset(found)
+
+
+def _topic_children(ds: Dataset) -> dict[str, tuple[str, ...]]:
+    def build() -> dict[str, tuple[str, ...]]:
+        children: dict[str, list[str]] = {}
+        for topic in ds.topics:
+            if topic.parent is not None:
+                children.setdefault(topic.parent, []).append(topic.id)
+        return {parent: tuple(ids) for parent, ids in children.items()}
+
+    result: dict[str, tuple[str, ...]] = ds.cached("topics:children", build)
+    return result
+
+
+def coerce_date(value: Any) -> PartialDate:
+    """A :class:`PartialDate` from a date, a PartialDate, a string or a year (``int``)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return PartialDate(value)
+    return PartialDate.coerce(value)
+
+
+def _windows(criteria: Mapping[str, Any]) -> list[Span]:
+    windows: list[Span] = []
+    since, until = criteria.get("since"), criteria.get("until")
+    if since is not None or until is not None:
+        first = _MIN if since is None else coerce_date(since).earliest.toordinal()
+        last = _MAX if until is None else coerce_date(until).latest.toordinal()
+        windows.append((first, last))
+    if "year" in criteria:
+        year = criteria["year"]
+        if isinstance(year, str) and year.strip().isdigit():
+            year = int(year)
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise TypeError(f"year is an int such as 2024, got {year!r}")
+        day = PartialDate(year)
+        windows.append((day.earliest.toordinal(), day.latest.toordinal()))
+    return windows
+
+
+@attrs.frozen
+class _Plan:
+    """A filter after its values are read: predicates and, per indexable criterion, a lookup."""
+
+    tests: list[Callable[[int, Any], bool]]
+    lookups: list[tuple[int, Callable[[], list[int] | tuple[int, ...]]]]
+
+
+def _spec_of(collection: Collection[Any]) -> KindSpec:
+    from ._criteria import SPECS
+
+    return SPECS[collection.kind]
+
+
+def _plan(collection: Collection[Any], criteria: Mapping[str, Any]) -> _Plan:
+    spec = _spec_of(collection)
+    unknown = sorted(set(criteria) - set(spec.valid))
+    if unknown:
+        valid = ", ".join(spec.valid) or "none"
+        raise TypeError(
+            f"unknown {collection.kind} criteri{'a' if len(unknown) > 1 else 'on'} "
+            f"{', '.join(unknown)}; valid: {valid}"
+        )
+    ds = collection._dataset
+    if ds is None:
+        raise ValueError("only the collections of a Dataset can be filtered")
+    full = getattr(ds, spec.collection)
+    plan = _Plan(tests=[], lookups=[])
+    for name, value in criteria.items():
+        if name in DATE_CRITERIA:
+            continue
+        criterion = spec.criteria[name]
+        if isinstance(criterion, Text):
+            _plan_text(plan, full, name, criterion, criterion.resolve(ds, value))
+        else:
+            _plan_keys(plan, ds, full, name, criterion, criterion.resolve(ds, value))
+    if spec.span is not None:
+        for window in _windows(criteria):
+            _plan_window(plan, ds, full, spec.span, window)
+    return plan
+
+
+def _plan_text(plan: _Plan, full: Collection[Any], name: str, criterion: Text, wanted: str) -> None:
+    texts = folded_texts(full, name, criterion.texts)
+    plan.tests.append(lambda position, record: wanted in texts[position])
+
+
+def _plan_keys(
+    plan: _Plan,
+    ds: Dataset,
+    full: Collection[Any],
+    name: str,
+    criterion: Ref | Choice | Word,
+    wanted: frozenset[Any],
+) -> None:
+    keys = criterion.keys
+    plan.tests.append(lambda position, record: not wanted.isdisjoint(keys(ds, record)))
+    index = key_index(full, name, lambda record: keys(ds, record))
+    hits = [index[key] for key in wanted if key in index]
+    size = sum(map(len, hits))
+
+    def lookup() -> list[int] | tuple[int, ...]:
+        if len(hits) == 1:
+            return hits[0]
+        return sorted({position for found in hits for position in found})
+
+    plan.lookups.append((size, lookup))
+
+
+def _plan_window(
+    plan: _Plan,
+    ds: Dataset,
+    full: Collection[Any],
+    span: Callable[[Dataset, Any], Span | None],
+    window: Span,
+) -> None:
+    first, last = window
+
+    def test(position: int, record: Any) -> bool:
+        days = span(ds, record)
+        return days is not None and days[0] <= last and days[1] >= first
+
+    plan.tests.append(test)
+    index = date_index(full, "span", lambda record: span(ds, record))
+    size = bisect.bisect_right(index.firsts, last) - bisect.bisect_left(
+        index.firsts, first - index.longest
+    )
+    plan.lookups.append((max(size, 0), lambda: index.overlapping(first, last)))
+
+
+def filter_collection(collection: C, criteria: Mapping[str, Any]) -> C:
+    """``collection.filter(**criteria)``, answered from the dataset's indexes.
+
+    The smallest indexed candidate list is read; every criterion is then
+    checked on each candidate, so the cost is about the size of the smallest
+    candidate list, not of the collection.
+    """
+    plan = _plan(collection, criteria)
+    if not criteria:
+        return collection
+    full = _full(collection)
+    own: tuple[int, ...] | None = collection._positions
+    size, lookup = min(plan.lookups, key=lambda pair: pair[0], default=(None, None))
+    candidates: Iterable[int]
+    if lookup is None or (own is not None and size is not None and len(own) <= size):
+        candidates = range(len(full)) if own is None else own
+    else:
+        candidates = lookup()
+        if own is not None:
+            candidates = [p for p in candidates if _holds(own, p)]
+    return _select(collection, full, candidates, plan.tests)
+
+
+def scan(collection: C, criteria: Mapping[str, Any]) -> C:
+    """``filter`` by a plain linear scan over every record (no index): the reference answer."""
+    plan = _plan(collection, criteria)
+    full = _full(collection)
+    own = collection._positions
+    return _select(collection, full, range(len(full)) if own is None else own, plan.tests)
+
+
+def _full(collection: Collection[Any]) -> Collection[Any]:
+    ds = collection._dataset
+    assert ds is not None
+    full: Collection[Any] = getattr(ds, _spec_of(collection).collection)
+    return full
+
+
+def _holds(positions: tuple[int, ...], position: int) -> bool:
+    at = bisect.bisect_left(positions, position)
+    return at < len(positions) and positions[at] == position
+
+
+def _select(
+    collection: C,
+    full: Collection[Any],
+    candidates: Iterable[int],
+    tests: list[Callable[[int, Any], bool]],
+) -> C:
+    records = full._records
+    if tests:
+        chosen = tuple(
+            position
+            for position in candidates
+            if all(test(position, records[position]) for test in tests)
+        )
+    else:
+        chosen = tuple(candidates)
+    return type(collection)._subset(full, chosen)

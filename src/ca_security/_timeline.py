@@ -1,0 +1,51 @@
+"""Summits and statements in one chronological sequence."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import TYPE_CHECKING, Any
+
+from ._summits import Summit
+
+if TYPE_CHECKING:
+    from ._dataset import Dataset
+    from ._statements import Statement
+
+__all__ = ["timeline", "timeline_criteria"]
+
+_KINDS = ("summits", "statements")
+
+
+def timeline_criteria() -> tuple[str, ...]:
+    """Every criterion :func:`timeline` accepts: those of summits and of statements."""
+    from ._criteria import SPECS
+
+    return tuple(sorted({*SPECS["summit"].valid, *SPECS["statement"].valid}))
+
+
+def _order(record: Summit | Statement) -> tuple[Any, ...]:
+    date = record.date
+    rank = 0 if isinstance(record, Summit) else 1
+    if date is None:
+        return (_dt.date.max, 1, "", rank, record.id)
+    return (date.earliest, 0, date.isoformat(), rank, record.id)
+
+
+def timeline(ds: Dataset, criteria: dict[str, Any]) -> tuple[Summit | Statement, ...]:
+    """See :meth:`ca_security.Dataset.timeline`."""
+    from ._criteria import SPECS
+
+    valid = timeline_criteria()
+    unknown = sorted(set(criteria) - set(valid))
+    if unknown:
+        raise TypeError(
+            f"unknown timeline criteri{'a' if len(unknown) > 1 else 'on'} "
+            f"{', '.join(unknown)}; valid: {', '.join(valid)}"
+        )
+    given = {name: value for name, value in criteria.items() if value is not None}
+    found: list[Summit | Statement] = []
+    for name in _KINDS:
+        collection = getattr(ds, name)
+        if set(given) <= set(SPECS[collection.kind].valid):
+            found.extend(collection.filter(**given))
+    return tuple(sorted(found, key=_order))

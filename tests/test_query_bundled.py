@@ -1,0 +1,44 @@
+"""Query helpers on the bundled data: facts of the first data slice that keep holding."""
+
+from __future__ import annotations
+
+import ca_security
+
+DS = ca_security.load()
+
+
+def test_lookup_spellings_of_bundled_officials() -> None:
+    """Recorded spellings find the official in any case."""
+    assert DS.officials.lookup("Makhmudzoda").id == "nasrullo-mahmudzoda"
+    assert DS.officials.lookup("NASRULLO MAKHMUDZODA").id == "nasrullo-mahmudzoda"
+    assert DS.officials.lookup("TOKAEV").id == "kassym-jomart-tokayev"
+
+
+def test_secretary_of_tajikistan_on_16_may_2024() -> None:
+    """The Secretary of the Security Council of Tajikistan on 16 May 2024 is certain."""
+    found = DS.officials.holding(
+        post="Secretary of the Security Council of Tajikistan", on="2024-05-16"
+    )
+    assert "nasrullo-mahmudzoda" in [h.official.id for h in found.certain]
+
+
+def test_tokayev_at_the_secretaries_meeting() -> None:
+    """Tokayev's statements at the 16 May 2024 meeting include the Afghanistan quote."""
+    found = DS.statements.filter(
+        speaker="Tokayev", summit="sc-secretaries-2024-05-16-astana", since="May 2024"
+    )
+    assert "tokayev-2024-05-16-afghanistan-focus" in found.ids
+    assert all(s.speaker == "kassym-jomart-tokayev" for s in found)
+
+
+def test_summit_in_astana_2024() -> None:
+    """The secretaries' meeting is among the summits held in Astana in 2024."""
+    found = DS.summits.filter(place="Astana", year=2024)
+    assert "sc-secretaries-2024-05-16-astana" in found.ids
+
+
+def test_afghanistan_quote_corroboration() -> None:
+    """Two outlets report the Afghanistan quote; the count of origins is at most the sources."""
+    report = DS.corroboration("tokayev-2024-05-16-afghanistan-focus")
+    assert {"asiandiplomacy-key-pillars", "daryo-terrorism-risk"} <= {s.id for s in report.sources}
+    assert 1 <= report.independent <= len(report.sources)
