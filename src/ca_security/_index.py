@@ -8,7 +8,6 @@ comes out in canonical order without sorting.
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -63,31 +62,53 @@ def key_index(
 
 
 @attrs.frozen
-class DateIndex:
-    """Records with a known span, sorted by first day, to answer overlap queries by bisection.
-
-    Attributes:
-        firsts: First day (ordinal) of each indexed record, ascending.
-        lasts: Last day of the same records.
-        positions: Their positions in the collection.
-        longest: The longest span, in days (bounds how far back an overlap can start).
-
-    """
+class _DateTier:
+    """Records whose spans are at most ``longest`` days, sorted by first day."""
 
     firsts: tuple[int, ...]
     lasts: tuple[int, ...]
     positions: tuple[int, ...]
     longest: int
 
+    def bounds(self, first: int, last: int) -> tuple[int, int]:
+        return (
+            bisect.bisect_left(self.firsts, first - self.longest),
+            bisect.bisect_right(self.firsts, last),
+        )
+
+
+#: Span lengths (in days, last - first) that separate the tiers: a day, a month, a year.
+_TIERS = (0, 30, 365)
+
+
+@attrs.frozen
+class DateIndex:
+    """Records with a known span, to answer overlap queries by bisection.
+
+    Records are split into tiers by the length of their span (day, month,
+    year, longer), so that a query only looks back as far as the longest span
+    of each tier: the cost follows the number of results.
+    """
+
+    tiers: tuple[_DateTier, ...]
+
+    def count(self, first: int, last: int) -> int:
+        """About how many records :meth:`overlapping` examines for ``first..last``."""
+        total = 0
+        for tier in self.tiers:
+            start, stop = tier.bounds(first, last)
+            total += max(stop - start, 0)
+        return total
+
     def overlapping(self, first: int, last: int) -> list[int]:
         """Positions of records whose span shares a day with ``first..last``, ascending."""
-        start = bisect.bisect_left(self.firsts, first - self.longest)
-        stop = bisect.bisect_right(self.firsts, last)
-        lasts = self.lasts
-        positions = self.positions
-        found = [positions[i] for i in range(start, stop) if lasts[i] >= first]
-        if any(a > b for a, b in itertools.pairwise(found)):
-            found.sort()
+        found: list[int] = []
+        for tier in self.tiers:
+            start, stop = tier.bounds(first, last)
+            lasts = tier.lasts
+            positions = tier.positions
+            found.extend(positions[i] for i in range(start, stop) if lasts[i] >= first)
+        found.sort()
         return found
 
 
@@ -97,18 +118,25 @@ def date_index(
     """The :class:`DateIndex` of ``span(record)`` over the collection."""
 
     def build() -> DateIndex:
-        rows = []
+        groups: dict[int, list[tuple[int, int, int]]] = {}
         for position, record in enumerate(collection):
             found = span(record)
             if found is not None:
-                rows.append((found[0], found[1], position))
-        rows.sort()
-        return DateIndex(
-            firsts=tuple(row[0] for row in rows),
-            lasts=tuple(row[1] for row in rows),
-            positions=tuple(row[2] for row in rows),
-            longest=max((row[1] - row[0] for row in rows), default=0),
-        )
+                length = found[1] - found[0]
+                tier = next((limit for limit in _TIERS if length <= limit), length)
+                groups.setdefault(tier, []).append((found[0], found[1], position))
+        tiers = []
+        for rows in groups.values():
+            rows.sort()
+            tiers.append(
+                _DateTier(
+                    firsts=tuple(row[0] for row in rows),
+                    lasts=tuple(row[1] for row in rows),
+                    positions=tuple(row[2] for row in rows),
+                    longest=max(row[1] - row[0] for row in rows),
+                )
+            )
+        return DateIndex(tiers=tuple(tiers))
 
     result: DateIndex = _cached(collection, f"dates:{name}", build)
     return result

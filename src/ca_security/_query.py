@@ -278,11 +278,19 @@ def _windows(criteria: Mapping[str, Any]) -> list[Span]:
 
 
 @attrs.frozen
-class _Plan:
-    """A filter after its values are read: predicates and, per indexable criterion, a lookup."""
+class _Part:
+    """One criterion after its value is read: how to test a record, and how to find candidates.
 
-    tests: list[Callable[[int, Any], bool]]
-    lookups: list[tuple[int, Callable[[], list[int] | tuple[int, ...]]]]
+    Attributes:
+        test: Whether the record at a position meets the criterion.
+        size: About how many candidates :attr:`lookup` gives (for choosing the cheapest).
+        lookup: The ascending positions of every record that may meet it.
+
+    """
+
+    test: Callable[[int, Any], bool]
+    size: int
+    lookup: Callable[[], list[int] | tuple[int, ...]]
 
 
 def _spec_of(collection: Collection[Any]) -> KindSpec:
@@ -291,10 +299,20 @@ def _spec_of(collection: Collection[Any]) -> KindSpec:
     return SPECS[collection.kind]
 
 
-def _plan(collection: Collection[Any], criteria: Mapping[str, Any]) -> _Plan:
+def _valid(spec: KindSpec) -> frozenset[str]:
+    found = _VALID.get(spec.collection)
+    if found is None:
+        found = _VALID[spec.collection] = frozenset(spec.valid)
+    return found
+
+
+_VALID: dict[str, frozenset[str]] = {}
+
+
+def _plan(collection: Collection[Any], criteria: Mapping[str, Any]) -> list[_Part]:
     spec = _spec_of(collection)
-    unknown = sorted(set(criteria) - set(spec.valid))
-    if unknown:
+    if not _valid(spec).issuperset(criteria):
+        unknown = sorted(set(criteria) - _valid(spec))
         valid = ", ".join(spec.valid) or "none"
         raise TypeError(
             f"unknown {collection.kind} criteri{'a' if len(unknown) > 1 else 'on'} "
@@ -304,98 +322,103 @@ def _plan(collection: Collection[Any], criteria: Mapping[str, Any]) -> _Plan:
     if ds is None:
         raise ValueError("only the collections of a Dataset can be filtered")
     full = getattr(ds, spec.collection)
-    plan = _Plan(tests=[], lookups=[])
+    parts: list[_Part] = []
     for name, value in criteria.items():
         if name in DATE_CRITERIA:
             continue
         criterion = spec.criteria[name]
         if isinstance(criterion, Text):
-            _plan_text(plan, full, name, criterion, criterion.resolve(ds, value))
+            parts.append(_text_part(full, name, criterion, criterion.resolve(ds, value)))
         else:
-            _plan_keys(plan, ds, full, name, criterion, criterion.resolve(ds, value))
+            parts.append(_keys_part(ds, full, name, criterion, criterion.resolve(ds, value)))
     if spec.span is not None:
         for window in _windows(criteria):
-            _plan_window(plan, ds, full, spec.span, window)
-    return plan
+            parts.append(_window_part(ds, full, spec.span, window))
+    return parts
 
 
-def _plan_text(plan: _Plan, full: Collection[Any], name: str, criterion: Text, wanted: str) -> None:
+def _text_part(full: Collection[Any], name: str, criterion: Text, wanted: str) -> _Part:
     texts = folded_texts(full, name, criterion.texts)
-    plan.tests.append(lambda position, record: wanted in texts[position])
+    return _Part(
+        test=lambda position, record: wanted in texts[position],
+        size=len(texts),
+        lookup=lambda: [position for position, text in enumerate(texts) if wanted in text],
+    )
 
 
-def _plan_keys(
-    plan: _Plan,
+def _keys_part(
     ds: Dataset,
     full: Collection[Any],
     name: str,
     criterion: Ref | Choice | Word,
     wanted: frozenset[Any],
-) -> None:
+) -> _Part:
     keys = criterion.keys
-    plan.tests.append(lambda position, record: not wanted.isdisjoint(keys(ds, record)))
     index = key_index(full, name, lambda record: keys(ds, record))
     hits = [index[key] for key in wanted if key in index]
-    size = sum(map(len, hits))
 
     def lookup() -> list[int] | tuple[int, ...]:
         if len(hits) == 1:
             return hits[0]
         return sorted({position for found in hits for position in found})
 
-    plan.lookups.append((size, lookup))
+    return _Part(
+        test=lambda position, record: not wanted.isdisjoint(keys(ds, record)),
+        size=sum(map(len, hits)),
+        lookup=lookup,
+    )
 
 
-def _plan_window(
-    plan: _Plan,
+def _window_part(
     ds: Dataset,
     full: Collection[Any],
     span: Callable[[Dataset, Any], Span | None],
     window: Span,
-) -> None:
+) -> _Part:
     first, last = window
 
     def test(position: int, record: Any) -> bool:
         days = span(ds, record)
         return days is not None and days[0] <= last and days[1] >= first
 
-    plan.tests.append(test)
     index = date_index(full, "span", lambda record: span(ds, record))
-    size = bisect.bisect_right(index.firsts, last) - bisect.bisect_left(
-        index.firsts, first - index.longest
+    return _Part(
+        test=test,
+        size=index.count(first, last),
+        lookup=lambda: index.overlapping(first, last),
     )
-    plan.lookups.append((max(size, 0), lambda: index.overlapping(first, last)))
 
 
 def filter_collection(collection: C, criteria: Mapping[str, Any]) -> C:
     """``collection.filter(**criteria)``, answered from the dataset's indexes.
 
-    The smallest indexed candidate list is read; every criterion is then
-    checked on each candidate, so the cost is about the size of the smallest
-    candidate list, not of the collection.
+    The criterion with the fewest candidates is read from its index; the
+    other criteria are then checked on each candidate, so the cost follows the
+    smallest candidate list, not the size of the collection.
     """
-    plan = _plan(collection, criteria)
-    if not criteria:
+    parts = _plan(collection, criteria)
+    if not parts:
         return collection
     full = _full(collection)
     own: tuple[int, ...] | None = collection._positions
-    size, lookup = min(plan.lookups, key=lambda pair: pair[0], default=(None, None))
+    base = min(parts, key=lambda part: part.size)
     candidates: Iterable[int]
-    if lookup is None or (own is not None and size is not None and len(own) <= size):
-        candidates = range(len(full)) if own is None else own
+    if own is not None and len(own) <= base.size:
+        candidates, tests = own, [part.test for part in parts]
     else:
-        candidates = lookup()
+        candidates, tests = base.lookup(), [part.test for part in parts if part is not base]
         if own is not None:
             candidates = [p for p in candidates if _holds(own, p)]
-    return _select(collection, full, candidates, plan.tests)
+    return _select(collection, full, candidates, tests)
 
 
 def scan(collection: C, criteria: Mapping[str, Any]) -> C:
     """``filter`` by a plain linear scan over every record (no index): the reference answer."""
-    plan = _plan(collection, criteria)
+    parts = _plan(collection, criteria)
     full = _full(collection)
     own = collection._positions
-    return _select(collection, full, range(len(full)) if own is None else own, plan.tests)
+    candidates = range(len(full)) if own is None else own
+    return _select(collection, full, candidates, [part.test for part in parts])
 
 
 def _full(collection: Collection[Any]) -> Collection[Any]:
@@ -417,12 +440,15 @@ def _select(
     tests: list[Callable[[int, Any], bool]],
 ) -> C:
     records = full._records
-    if tests:
+    if not tests:
+        chosen = candidates if isinstance(candidates, tuple) else tuple(candidates)
+    elif len(tests) == 1:
+        (test,) = tests
+        chosen = tuple(position for position in candidates if test(position, records[position]))
+    else:
         chosen = tuple(
             position
             for position in candidates
             if all(test(position, records[position]) for test in tests)
         )
-    else:
-        chosen = tuple(candidates)
     return type(collection)._subset(full, chosen)

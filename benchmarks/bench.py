@@ -1,0 +1,378 @@
+"""Benchmark: load, query, import time and memory of ca_security, with baselines.
+
+Run from a checkout with the ``bench`` extra installed::
+
+    pip install -e ".[bench]"
+    python benchmarks/bench.py                # 1,000 / 10,000 / 100,000 statements
+    python benchmarks/bench.py --sizes 1000   # a quick run
+
+It writes synthetic datasets (see ``synthetic.py``) to a temporary directory
+and prints Markdown tables:
+
+- load time per record: ``ca_security.load(path)`` (decode + validate +
+  build) next to ``json.loads`` alone, msgspec decoding the same files into
+  equivalent Structs, and pydantic v2 models (both generated from our attrs
+  types; benchmark-only dependencies);
+- query latency per criterion: indexed ``filter`` against a plain linear scan
+  over the same tuple, and the first query including the lazy index build;
+- ``import ca_security`` against ``import pycountry`` and ``import attrs, cattrs``;
+- memory per 1,000 statements (tracemalloc) against msgspec Structs.
+
+Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import enum
+import gc
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+import tracemalloc
+import types
+import typing
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synthetic
+
+import ca_security
+from ca_security import PartialDate
+from ca_security._kinds import KINDS
+
+FILES = [(kind.file, kind.type) for kind in KINDS]
+
+
+# -- equivalent msgspec Structs and pydantic models, generated from the attrs types -----
+
+
+def _translate(tp: Any, make: Callable[[type], Any]) -> Any:
+    if tp is PartialDate:
+        return str
+    if attrs.has(tp):
+        return make(tp)
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is tuple:
+        return tuple[_translate(args[0], make), ...]  # type: ignore[misc]
+    if origin in (typing.Union, types.UnionType):
+        return typing.Union[tuple(_translate(a, make) for a in args)]  # noqa: UP007
+    return tp
+
+
+def msgspec_types() -> dict[type, Any]:
+    import msgspec
+
+    made: dict[type, Any] = {}
+
+    def make(cls: type) -> Any:
+        if cls not in made:
+            hints = typing.get_type_hints(cls)
+            fields: list[Any] = []
+            for field in attrs.fields(cls):
+                tp = _translate(hints[field.name], make)
+                if field.default is attrs.NOTHING:
+                    fields.append((field.name, tp))
+                else:
+                    fields.append((field.name, tp, field.default))
+            made[cls] = msgspec.defstruct(
+                cls.__name__, fields, kw_only=True, forbid_unknown_fields=True, frozen=True
+            )
+        return made[cls]
+
+    return {cls: list[make(cls)] for _, cls in FILES}  # type: ignore[misc]
+
+
+def pydantic_types() -> dict[type, Any]:
+    import pydantic
+
+    made: dict[type, Any] = {}
+
+    def make(cls: type) -> Any:
+        if cls not in made:
+            hints = typing.get_type_hints(cls)
+            fields: dict[str, Any] = {}
+            for field in attrs.fields(cls):
+                tp = _translate(hints[field.name], make)
+                default = field.default
+                if isinstance(default, enum.Enum):
+                    default = default
+                fields[field.name] = (tp, ... if default is attrs.NOTHING else default)
+            made[cls] = pydantic.create_model(  # type: ignore[call-overload]
+                cls.__name__,
+                __config__=pydantic.ConfigDict(extra="forbid", frozen=True),
+                **fields,
+            )
+        return made[cls]
+
+    return {cls: pydantic.TypeAdapter(list[make(cls)]) for _, cls in FILES}  # type: ignore[misc]
+
+
+# -- measurements ------------------------------------------------------------------------
+
+
+def best_of(repeat: int, run: Callable[[], Any]) -> float:
+    """The best wall time of ``repeat`` runs (the garbage collector left as it is)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def read_all(directory: Path) -> dict[str, bytes]:
+    return {name: (directory / name).read_bytes() for name, _ in FILES}
+
+
+def load_table(directory: Path, n: int, repeat: int) -> dict[str, float]:
+    raw = read_all(directory)
+    records = sum(len(json.loads(raw[name])) for name, _ in FILES)
+    import msgspec
+
+    structs = msgspec_types()
+    models = pydantic_types()
+    decoders = {cls: msgspec.json.Decoder(structs[cls]) for _, cls in FILES}
+    results = {
+        "records": float(records),
+        "ca_security.load": best_of(repeat, lambda: ca_security.load(directory)),
+        "json.loads": best_of(
+            repeat, lambda: [json.loads((directory / name).read_bytes()) for name, _ in FILES]
+        ),
+        "msgspec": best_of(
+            repeat,
+            lambda: [decoders[cls].decode((directory / name).read_bytes()) for name, cls in FILES],
+        ),
+        "pydantic v2": best_of(
+            repeat,
+            lambda: [
+                models[cls].validate_json((directory / name).read_bytes()) for name, cls in FILES
+            ],
+        ),
+    }
+    del raw
+    return results
+
+
+def memory_table(directory: Path, n: int) -> dict[str, float]:
+    import msgspec
+
+    structs = msgspec_types()
+
+    def measure(build: Callable[[], Any]) -> float:
+        gc.collect()
+        tracemalloc.start()
+        kept = build()
+        gc.collect()
+        size, _peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        del kept
+        return size / (n / 1000)
+
+    return {
+        "ca_security": measure(lambda: ca_security.load(directory)),
+        "msgspec": measure(
+            lambda: [
+                msgspec.json.decode((directory / name).read_bytes(), type=structs[cls])
+                for name, cls in FILES
+            ]
+        ),
+    }
+
+
+def query_table(directory: Path) -> tuple[float, list[tuple[str, int, float, float]]]:
+    ds = ca_security.load(directory)
+    statements = tuple(ds.statements)
+    speaker = statements[len(statements) // 2].speaker
+    start = time.perf_counter()
+    ds.statements.filter(speaker=speaker)
+    first = time.perf_counter() - start
+
+    topic = ds.topics["theme-1"].id
+    subtree = {t.id for t in ds.topics if t.id == topic or t.parent == topic}
+    summit = ds.summits.ids[len(ds.summits) // 2]
+    source = ds.sources.ids[3]
+    month_first, month_last = dt.date(2019, 5, 1), dt.date(2019, 5, 31)
+
+    def in_month(s: Any) -> bool:
+        return s.date is not None and s.date.earliest <= month_last and s.date.latest >= month_first
+
+    cases: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = [
+        (
+            "speaker",
+            lambda: ds.statements.filter(speaker=speaker),
+            lambda: [s for s in statements if s.speaker == speaker],
+        ),
+        (
+            "topic (with subtopics)",
+            lambda: ds.statements.filter(topic=topic),
+            lambda: [s for s in statements if not subtree.isdisjoint(s.topics)],
+        ),
+        (
+            "summit",
+            lambda: ds.statements.filter(summit=summit),
+            lambda: [s for s in statements if s.summit == summit],
+        ),
+        (
+            "date range (one month)",
+            lambda: ds.statements.filter(since="2019-05", until="2019-05"),
+            lambda: [s for s in statements if in_month(s)],
+        ),
+        (
+            "source",
+            lambda: ds.statements.filter(source=source),
+            lambda: [s for s in statements if any(c.source == source for c in s.citations)],
+        ),
+        (
+            "speaker + date range",
+            lambda: ds.statements.filter(speaker=speaker, since="2019", until="2019"),
+            lambda: [
+                s
+                for s in statements
+                if s.speaker == speaker
+                and s.date is not None
+                and s.date.earliest.year <= 2019 <= s.date.latest.year
+            ],
+        ),
+        (
+            "mentions",
+            lambda: ds.statements.filter(mentions="af"),
+            lambda: [s for s in statements if "af" in s.mentions or "af" in s.topics],
+        ),
+        (
+            "kind",
+            lambda: ds.statements.filter(kind="written"),
+            lambda: [s for s in statements if s.kind.value == "written"],
+        ),
+    ]
+    rows = []
+    for name, indexed, linear in cases:
+        indexed()  # build the index outside the timing
+        assert len(indexed()) == len(linear()), name
+        rows.append((name, len(indexed()), per_call(indexed), per_call(linear)))
+    return first, rows
+
+
+def per_call(run: Callable[[], Any]) -> float:
+    """Median seconds per call over a few batches sized to take about 0.2 s."""
+    timer = timeit.Timer(run)
+    number, _ = timer.autorange()
+    return statistics.median(t / number for t in timer.repeat(repeat=5, number=number))
+
+
+def fresh_interpreter(setup: str, statement: str, repeat: int) -> float:
+    """The best time of ``statement`` after ``setup`` in ``repeat`` fresh interpreters."""
+    code = f"{setup}\nimport time\nt = time.perf_counter()\n{statement}\nprint(time.perf_counter() - t)"
+    return min(
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(repeat)
+    )
+
+
+def import_table(repeat: int) -> dict[str, float]:
+    return {
+        f"import {name}": fresh_interpreter("", f"import {name}", repeat)
+        for name in ("ca_security", "pycountry", "attrs, cattrs")
+    }
+
+
+# -- output ----------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    versions = ", ".join(
+        f"{name} {metadata.version(name)}" for name in ("attrs", "cattrs", "msgspec", "pydantic")
+    )
+    cpu = platform.processor() or platform.machine()
+    return (
+        f"Python {platform.python_version()} ({platform.python_implementation()}) on "
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs ({cpu}); {versions}"
+    )
+
+
+def us(seconds: float) -> str:
+    return f"{seconds * 1e6:,.2f} µs"
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1e3:,.1f} ms"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    print(f"Machine: {machine()}\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        directories = {n: synthetic.write(Path(tmp) / str(n), n) for n in args.sizes}
+
+        print("## Load (decode + validate + build), time per record\n")
+        print(
+            "| statements | records | ca_security.load | json.loads | msgspec | pydantic v2 "
+            "| load / msgspec | load total |"
+        )
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for n, directory in directories.items():
+            row = load_table(directory, n, args.repeat)
+            count = row["records"]
+            print(
+                f"| {n:,} | {int(count):,} | {us(row['ca_security.load'] / count)} "
+                f"| {us(row['json.loads'] / count)} | {us(row['msgspec'] / count)} "
+                f"| {us(row['pydantic v2'] / count)} "
+                f"| {row['ca_security.load'] / row['msgspec']:.1f}x "
+                f"| {ms(row['ca_security.load'])} |"
+            )
+
+        bundled = fresh_interpreter("import ca_security", "ca_security.load()", 5)
+        print(f"\nBundled data, first `load()` in a fresh interpreter: {ms(bundled)}\n")
+
+        print("## Memory per 1,000 statements (tracemalloc, whole dataset held)\n")
+        print("| statements | ca_security | msgspec Structs |")
+        print("|---:|---:|---:|")
+        for n, directory in directories.items():
+            row = memory_table(directory, n)
+            print(
+                f"| {n:,} | {row['ca_security'] / 2**20:,.2f} MiB "
+                f"| {row['msgspec'] / 2**20:,.2f} MiB |"
+            )
+
+        for n, directory in directories.items():
+            first, rows = query_table(directory)
+            print(f"\n## Queries over {n:,} statements\n")
+            print(f"First query, including the lazy index build: {ms(first)}\n")
+            print("| criterion | results | indexed filter | linear scan | speed-up |")
+            print("|---|---:|---:|---:|---:|")
+            for name, count, indexed, linear in rows:
+                print(
+                    f"| {name} | {count:,} | {us(indexed)} | {us(linear)} "
+                    f"| {linear / indexed:,.0f}x |"
+                )
+
+    print("\n## Import time (best of 5 fresh interpreters)\n")
+    print("| statement | time |")
+    print("|---|---:|")
+    for label, seconds in import_table(5).items():
+        print(f"| `{label}` | {ms(seconds)} |")
+
+
+if __name__ == "__main__":
+    main()
