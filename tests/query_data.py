@@ -123,6 +123,7 @@ def records() -> dict[str, tuple[Any, ...]]:
             tenures=(Tenure(post="tj-secretary", attested=(d("2012-04-01"),), citations=cite()),),
             citations=cite(),
         ),
+        Official(id="rustam-karimov", name="Rustam Karimov", country="tj", citations=cite()),
         Official(
             id="rustam-saidzoda",
             name="Rustam Saidzoda",

@@ -164,13 +164,18 @@ def test_sources_by_origin() -> None:
     ["Makhmudzoda", "mahmudzoda", "FARIDUN MAHMÚDZODA", "Фаридун Махмудзода", "faridun-mahmudzoda"],
 )
 def test_lookup_any_spelling(name: str) -> None:
-    """Lookup ignores case, diacritics, punctuation and spacing; it finds ids and aliases."""
-    if name == "mahmudzoda":
-        # A surname alone is only found where it is recorded as an alias.
-        with pytest.raises(RecordNotFoundError, match="Faridun Mahmudzoda"):
-            DS.officials.lookup(name)
-        return
+    """Lookup ignores case, diacritics, punctuation and spacing; a lone surname also finds."""
     assert DS.officials.lookup(name).id == "faridun-mahmudzoda"
+
+
+def test_lookup_by_words_must_be_unique() -> None:
+    """A word shared by two records' names is ambiguous; whole names win over words."""
+    with pytest.raises(AmbiguousNameError) as info:
+        DS.officials.lookup("rustam")
+    assert info.value.candidates == ("rustam-karimov", "rustam-saidzoda")
+    assert DS.officials.lookup("Karimov").id == "rustam-karimov"
+    with pytest.raises(AmbiguousNameError):
+        DS.statements.filter(speaker="Rustam")
 
 
 def test_lookup_historic_place_name() -> None:

@@ -11,6 +11,7 @@ def test_lookup_spellings_of_bundled_officials() -> None:
     """Recorded spellings find the official in any case."""
     assert DS.officials.lookup("Makhmudzoda").id == "nasrullo-mahmudzoda"
     assert DS.officials.lookup("NASRULLO MAKHMUDZODA").id == "nasrullo-mahmudzoda"
+    assert DS.officials.lookup("mahmudzoda").id == "nasrullo-mahmudzoda"
     assert DS.officials.lookup("TOKAEV").id == "kassym-jomart-tokayev"
 
 

@@ -195,6 +195,7 @@ SPECS: dict[str, KindSpec] = {
             ),
         },
         span=lambda ds, s: day_span(s.date),
+        word_lookup=False,
     ),
     "summit": KindSpec(
         collection="summits",
@@ -238,6 +239,7 @@ SPECS: dict[str, KindSpec] = {
             "text": Text(lambda f: (f.description, *_present((f.notes,)))),
         },
         span=_figure_span,
+        word_lookup=False,
     ),
     "source": KindSpec(
         collection="sources",
@@ -250,6 +252,7 @@ SPECS: dict[str, KindSpec] = {
             "text": Text(lambda s: _present((s.title, s.publisher, s.notes))),
         },
         span=lambda ds, s: day_span(s.published),
+        word_lookup=False,
     ),
     "initiative": KindSpec(
         collection="initiatives",

@@ -14,7 +14,7 @@ from ._names import fold, name_key
 if TYPE_CHECKING:
     from ._collection import Collection
 
-__all__ = ["display_name", "lookup", "names_of", "search"]
+__all__ = ["display_name", "lookup", "names_of", "search", "word_matches"]
 
 R = TypeVar("R")
 
@@ -55,6 +55,8 @@ def lookup(collection: Collection[R], name: str) -> R:
     if own is not None:
         allowed = set(own)
         positions = tuple(p for p in positions if p in allowed)
+    if not positions:
+        positions = word_matches(collection, name)
     records = full._records
     if len(positions) == 1:
         found: R = records[positions[0]]
@@ -63,6 +65,35 @@ def lookup(collection: Collection[R], name: str) -> R:
         raise AmbiguousNameError(name, collection.kind, [records[p].id for p in positions])
     suggestions = [display_name(collection.kind, r) for r in search(collection, name, 3)]
     raise RecordNotFoundError(name, collection.kind, suggestions)
+
+
+def word_matches(collection: Collection[Any], text: str) -> tuple[int, ...]:
+    """Positions of the records one of whose names holds every word of ``text`` as whole words.
+
+    The fall-back of a look-up that matches no whole name: ``"Makhmudzoda"``
+    finds ``"Nasrullo Makhmudzoda"``. Kinds whose names are texts
+    (statements, figures, sources) have no fall-back.
+    """
+    from ._criteria import SPECS
+
+    words = set(fold(text).split())
+    if not words or not SPECS[collection.kind].word_lookup:
+        return ()
+    full = _full(collection)
+    index = token_index(full, names_of(collection.kind))
+    postings = sorted((index.postings.get(word, ()) for word in words), key=len)
+    if not postings[0]:
+        return ()
+    others = [set(found) for found in postings[1:]]
+    own = collection._positions
+    allowed = None if own is None else set(own)
+    return tuple(
+        position
+        for position in postings[0]
+        if all(position in found for found in others)
+        and (allowed is None or position in allowed)
+        and any(words <= set(name.split()) for name in index.folded[position])
+    )
 
 
 @overload

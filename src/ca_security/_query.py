@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from ._errors import RecordNotFoundError
+from ._errors import AmbiguousNameError, RecordNotFoundError
 from ._index import Span, date_index, folded_texts, key_index, name_index
 from ._kinds import KINDS
 from ._names import fold, name_key
@@ -143,6 +143,9 @@ class KindSpec:
         criteria: Criterion name -> criterion.
         span: A record's days (first, last) as ordinals, for date criteria;
             ``None`` for undated kinds.
+        word_lookup: Whether a look-up falls back to the words of names
+            (``"Makhmudzoda"`` finds ``"Nasrullo Makhmudzoda"``); off for kinds
+            whose "names" are texts (statements, figures, sources).
 
     """
 
@@ -150,6 +153,7 @@ class KindSpec:
     names: Callable[[Any], tuple[str, ...]]
     criteria: Mapping[str, Criterion]
     span: Callable[[Dataset, Any], Span | None] | None = None
+    word_lookup: bool = True
 
     @property
     def valid(self) -> tuple[str, ...]:
@@ -192,16 +196,22 @@ def _resolve_one(ds: Dataset, value: Any, targets: tuple[str, ...]) -> tuple[str
         for collection in collections:
             if value in collection:
                 return (value,)
-        from ._lookup import names_of
+        from ._lookup import names_of, word_matches
 
         key = name_key(value)
         ids: list[str] = []
         for target, collection in zip(targets, collections, strict=True):
             positions = name_index(collection, names_of(_NOUNS[target])).get(key, ())
-            records = collection._records
-            ids.extend(records[position].id for position in positions)
+            ids.extend(collection._records[position].id for position in positions)
         if ids:
             return tuple(ids)
+        for collection in collections:
+            positions = word_matches(collection, value)
+            ids.extend(collection._records[position].id for position in positions)
+        if len(ids) == 1:
+            return (ids[0],)
+        if ids:
+            raise AmbiguousNameError(value, noun, ids)
         raise RecordNotFoundError(value, noun, _suggestions(collections, value))
     if attrs.has(type(value)) and type(value) in _TYPES:
         kind = _TYPES[type(value)]
