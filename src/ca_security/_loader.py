@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -92,12 +94,56 @@ class _TooLarge(Exception):
     pass
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a load allocates its many records.
+
+    A load creates no reference cycles worth collecting, but hundreds of
+    thousands of new objects would trigger repeated full collections that
+    cost more than the load itself. The collector's previous state is restored.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _build(read: Callable[[str], bytes | None], names: list[str]) -> Dataset:
+    with _collector_paused():
+        return _build_records(read, names)
+
+
+def _fast_records(
+    parsed: dict[str, Any],
+) -> tuple[Metadata, dict[str, tuple[Any, ...]]] | None:
+    """Every record by the fast converter, or ``None`` at the first problem of any kind."""
+    from ._converter import make_converter
+
+    converter = make_converter(detailed=False)
+    try:
+        metadata = converter.structure(parsed[_METADATA], Metadata)
+        records: dict[str, tuple[Any, ...]] = {}
+        for kind in KINDS:
+            values = parsed.get(kind.file)
+            if values is None:
+                continue
+            hook = converter.get_structure_hook(kind.type)
+            records[kind.name] = tuple([hook(value, kind.type) for value in values])
+    except Exception:
+        return None
+    return metadata, records
+
+
+def _build_records(read: Callable[[str], bytes | None], names: list[str]) -> Dataset:
     from ._converter import make_converter
     from ._records import structure_records
     from ._validate import validate
 
-    converter = make_converter()
+    parsed: dict[str, Any] = {}
+    parse_problems: dict[str, list[Problem]] = {}
     problems: list[Problem] = [
         Problem(file=name, message="unexpected file: not a data file of this format")
         for name in names
@@ -105,6 +151,20 @@ def _build(read: Callable[[str], bytes | None], names: list[str]) -> Dataset:
     ]
     metadata_value, metadata_problems = _parse(read, _METADATA, expect=dict)
     problems += metadata_problems
+    for kind in KINDS:
+        value, parse_problems[kind.file] = _parse(read, kind.file, expect=list)
+        if value is not None:
+            parsed[kind.file] = value
+    if not problems and metadata_value is not None and not any(parse_problems.values()):
+        # The fast path: valid data load without the detailed (slower) error tracking.
+        parsed[_METADATA] = metadata_value
+        fast = _fast_records(parsed)
+        if fast is not None:
+            found = validate(fast[1])
+            if found:
+                raise DatasetError(found)
+            return Dataset.from_records(*fast)
+    converter = make_converter()
     metadata: tuple[Metadata, ...] = ()
     if metadata_value is None and not metadata_problems:
         problems.append(Problem(file=_METADATA, message="missing: a dataset needs metadata.json"))
@@ -113,8 +173,8 @@ def _build(read: Callable[[str], bytes | None], names: list[str]) -> Dataset:
         problems += found
     records: dict[str, tuple[Any, ...]] = {}
     for kind in KINDS:
-        value, found = _parse(read, kind.file, expect=list)
-        problems += found
+        problems += parse_problems[kind.file]
+        value = parsed.get(kind.file)
         if value is not None:
             built: tuple[Any, ...]
             built, found = structure_records(converter, value, kind.type, kind.file)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,6 +11,7 @@ import attrs
 from ._errors import Problem
 from ._initiatives import Initiative, Signature, StatusChange
 from ._kinds import KINDS
+from ._partial_date import PartialDate
 from ._people import Official, Post, Tenure
 from ._provenance import Citation, Source
 from ._statements import Figure, Statement
@@ -118,30 +120,65 @@ def _record_problems(record: Any, context: _Context) -> Iterator[tuple[str, str]
 def _reference_problems(
     value: Any, path: str, ids: dict[str, set[str]]
 ) -> Iterator[tuple[str, str]]:
-    rules = REFERENCES.get(type(value), {})
-    for field in attrs.fields(type(value)):
-        item = getattr(value, field.name)
-        field_path = f"{path}{field.name}"
-        if field.name in rules:
-            targets = rules[field.name]
-            refs = item if isinstance(item, tuple) else (item,)
-            for position, ref in enumerate(refs):
-                if ref is None or _resolves(ref, targets, ids):
-                    continue
-                where = f"{field_path}[{position}]" if isinstance(item, tuple) else field_path
-                yield where, f"unknown {' or '.join(_NOUNS.get(t, t) for t in targets)} {ref!r}"
+    for name, targets in _field_plan(type(value)):
+        item = getattr(value, name)
+        if targets is not None:
+            known = _known(ids, targets)
+            if isinstance(item, tuple):
+                for position, ref in enumerate(item):
+                    if ref not in known:
+                        yield f"{path}{name}[{position}]", _unknown(targets, ref)
+            elif item is not None and item not in known:
+                yield f"{path}{name}", _unknown(targets, item)
         elif isinstance(item, tuple):
             for position, element in enumerate(item):
                 if attrs.has(type(element)):
-                    yield from _reference_problems(element, f"{field_path}[{position}].", ids)
-        elif attrs.has(type(item)):
-            yield from _reference_problems(item, f"{field_path}.", ids)
+                    yield from _reference_problems(element, f"{path}{name}[{position}].", ids)
+        elif item is not None and attrs.has(type(item)):
+            yield from _reference_problems(item, f"{path}{name}.", ids)
 
 
-def _resolves(ref: str, targets: tuple[str, ...], ids: dict[str, set[str]]) -> bool:
-    if _ANY in targets:
-        return any(ref in kind_ids for kind_ids in ids.values())
-    return any(ref in ids[target] for target in targets)
+def _unknown(targets: tuple[str, ...], ref: object) -> str:
+    return f"unknown {' or '.join(_NOUNS.get(t, t) for t in targets)} {ref!r}"
+
+
+_PLANS: dict[type, tuple[tuple[str, tuple[str, ...] | None], ...]] = {}
+
+
+def _field_plan(record_type: type) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+    """The fields of a record type worth visiting, computed once per type.
+
+    References come with their targets; fields that may hold nested records
+    come with ``None``; plain values (strings, numbers, dates) are skipped.
+    """
+    plan = _PLANS.get(record_type)
+    if plan is None:
+        rules = REFERENCES.get(record_type, {})
+        hints = typing.get_type_hints(record_type)
+        plan = tuple(
+            (field.name, rules.get(field.name))
+            for field in attrs.fields(record_type)
+            if field.name in rules or _may_nest(hints[field.name])
+        )
+        _PLANS[record_type] = plan
+    return plan
+
+
+def _may_nest(annotation: Any) -> bool:
+    """Whether values of a field type may be (or contain) records other than dates."""
+    if attrs.has(annotation):
+        return annotation is not PartialDate
+    return any(_may_nest(arg) for arg in typing.get_args(annotation))
+
+
+def _known(ids: dict[str, set[str]], targets: tuple[str, ...]) -> set[str]:
+    """The ids of the ``targets`` kinds, merged once per validation and kept in ``ids``."""
+    key = "|".join(targets)
+    known = ids.get(key)
+    if known is None:
+        names = [kind.name for kind in KINDS] if _ANY in targets else list(targets)
+        known = ids[key] = set().union(*(ids.get(name, set()) for name in names))
+    return known
 
 
 def _topic_cycle(topic: Topic, context: _Context) -> Iterator[tuple[str, str]]:
