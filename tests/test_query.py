@@ -332,3 +332,35 @@ def test_indexes_built_once_under_threads(monkeypatch: pytest.MonkeyPatch) -> No
     assert results == [["sco-role", "focus", "june"]] * 8
     assert "statement:keys:speaker" in builds
     assert sorted(set(builds)) == sorted(builds)
+
+
+def test_holding_unknown_start_after_previous_holder() -> None:
+    """An unknown start lies after the previous holder's last known day in post."""
+    import attrs
+
+    from ca_security import Metadata, Tenure
+    from query_data import records
+
+    data = records()
+    officials = []
+    for official in data["officials"]:
+        if official.id == "faridun-mahmudzoda":
+            tenure = Tenure(
+                post="tj-secretary",
+                attested=(PartialDate(2023, 3, 1),),
+                citations=official.citations,
+            )
+            official = attrs.evolve(official, tenures=(tenure,))
+        officials.append(official)
+    ds = Dataset.from_records(
+        Metadata(dataset_version="t"), {**data, "officials": tuple(officials)}
+    )
+
+    def holders(on: str) -> tuple[list[str], list[str]]:
+        found = ds.officials.holding(post="tj-secretary", on=on)
+        return [h.official.id for h in found.certain], [h.official.id for h in found.possible]
+
+    assert holders("2021-06-01") == (["rustam-saidzoda"], [])
+    assert holders("2022-01-15") == ([], ["faridun-mahmudzoda"])
+    assert holders("2023-03-01") == (["faridun-mahmudzoda"], [])
+    assert holders("2000") == ([], ["bakhtiyor-olimov"])

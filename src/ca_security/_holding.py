@@ -5,10 +5,11 @@ a range of days on at least one of which the person was in post: its
 ``start``, its ``end`` and every ``attested`` date (an attested date that
 start or end rule out contradicts them and is ignored). A tenure is one unbroken
 stretch, so the person was certainly in post from the last day of the earliest
-anchor to the first day of the latest one. A tenure without an ``end`` is
-*open*: when no later holder of the same post is recorded it runs to today,
-otherwise it ended by the day the next holder started (a post has one holder
-at a time).
+anchor to the first day of the latest one. A post has one holder at a time, so the
+post's other tenures bound a tenure's unknown dates: an unknown start lies
+after the last day a previous holder is known in post, and a tenure without an
+``end`` ended before the first day a later holder is known in post. A tenure
+without an ``end`` and without a later holder is *open*: it runs to today.
 
 On a date asked about (a day, or a month or year matched by overlap) the
 holder is
@@ -16,8 +17,9 @@ holder is
 - *certain* when an anchor lies wholly within the date, or the certain
   stretch shares a day with it;
 - *possible* when the date shares a day with the tenure's possible stretch:
-  from its start's first day (or since ever, when the start is unknown) to its
-  end's last day (or the next holder's start, or forever, when open);
+  from its start's first day (or the day after a previous holder's last
+  known day, or since ever) to its end's last day (or the day before a later
+  holder's first known day, or forever, when open);
 - not a holder otherwise: ``holding`` never returns a person whose tenure
   certainly excludes the date.
 """
@@ -138,43 +140,63 @@ def _first_known(tenure: Tenure) -> PartialDate | None:
     return min(dates, key=lambda day: day.earliest) if dates else None
 
 
-def _stretch(tenure: Tenure, successor: PartialDate | None, today: int) -> _Stretch:
+def _anchors(tenure: Tenure) -> list[tuple[int, int]]:
+    return [_days(day) for day in (tenure.start, tenure.end, *tenure.attested) if day is not None]
+
+
+def _stretch(tenure: Tenure, others: list[Tenure], today: int) -> _Stretch:
+    """The days a tenure possibly and certainly covers, given the post's other tenures."""
+    previous, following = _neighbours(tenure, others)
     first = _EVER if tenure.start is None else _days(tenure.start)[0]
+    if tenure.start is None and previous is not None:
+        first = previous + 1
     if tenure.end is not None:
         last = _days(tenure.end)[1]
-    elif successor is not None:
-        last = _days(successor)[1]
+    elif following is not None:
+        last = following - 1
     else:
         last = _NEVER
     # Attested days outside what start and end allow contradict them: they are not anchors.
-    anchors = tuple(
-        days
-        for days in (
-            _days(day) for day in (tenure.start, tenure.end, *tenure.attested) if day is not None
-        )
-        if days[0] <= last and days[1] >= first
-    )
+    anchors = tuple(days for days in _anchors(tenure) if days[0] <= last and days[1] >= first)
     certain_first = max(first, min((b for _, b in anchors), default=_NEVER))
     certain_last = max((a for a, _ in anchors), default=_EVER)
-    if tenure.end is None and successor is None and anchors:
+    if tenure.end is None and following is None and anchors:
         certain_last = max(certain_last, today)
     return _Stretch(
         possible=(first, last), certain=(certain_first, min(certain_last, last)), anchors=anchors
     )
 
 
-def _successor(tenure: Tenure, others: list[Tenure]) -> PartialDate | None:
-    """The start of the next recorded tenure of the same post, if any."""
-    known = [day for day in (tenure.start, *tenure.attested) if day is not None]
-    if not known:
-        return None
-    after = max(day.latest for day in known)
-    starts = [
-        other.start
-        for other in others
-        if other is not tenure and other.start is not None and other.start.earliest > after
-    ]
-    return min(starts, key=lambda day: day.earliest) if starts else None
+def _neighbours(tenure: Tenure, others: list[Tenure]) -> tuple[int | None, int | None]:
+    """Days that bound a tenure through the post's other tenures (one holder at a time).
+
+    Returns the last day known to be held by someone before this tenure's
+    known dates (the tenure started after it), and the first day known to be
+    held by someone after them (the tenure ended before it); ``None`` where
+    no other tenure tells.
+    """
+    mine = _anchors(tenure)
+    if not mine:
+        return None, None
+    low = min(a for a, _ in mine)
+    high = max(b for _, b in mine)
+    previous: int | None = None
+    following: int | None = None
+    for other in others:
+        if other is tenure:
+            continue
+        theirs = _anchors(other)
+        if not theirs:
+            continue
+        if max(b for _, b in theirs) < low:
+            # Someone held the post on a day of their latest anchor: this tenure began later.
+            day = max(a for a, _ in theirs)
+            previous = day if previous is None else max(previous, day)
+        elif min(a for a, _ in theirs) > high:
+            # Someone held the post on a day of their earliest anchor: this tenure ended before.
+            day = min(b for _, b in theirs)
+            following = day if following is None else min(following, day)
+    return previous, following
 
 
 class Officials(Collection[Official]):
@@ -212,8 +234,9 @@ class Officials(Collection[Official]):
         tenure (start, end or an attested day) lies within the date asked
         about, or the date falls between such known dates; a *possible* one
         when the date falls within what the known dates allow (an unknown
-        start allows any earlier day; an open tenure runs until the next
-        recorded holder's start, or to today when there is none). For
+        start allows any day after the previous holder was last known in
+        post; an open tenure runs until a later holder is first known in
+        post, or to today when there is none). For
         example, a tenure known only to have started in "2022" and still open
         makes its holder possible on 2022-03-01 and certain on 2023-01-01.
         A person whose tenure certainly excludes the date is never returned.
@@ -290,7 +313,7 @@ def _term_table(ds: Dataset) -> dict[str, tuple[tuple[Term, _Stretch], ...]]:
             table[post_id] = tuple(
                 (
                     Term(official=official, post=post, tenure=tenure),
-                    _stretch(tenure, _successor(tenure, tenures), today),
+                    _stretch(tenure, tenures, today),
                 )
                 for official, tenure in pairs
             )
