@@ -82,7 +82,7 @@ def ids() -> st.SearchStrategy[str]:
     )
 
 
-def texts(max_size: int = 40) -> st.SearchStrategy[str]:
+def texts(max_size: int = 16) -> st.SearchStrategy[str]:
     """Non-blank text, including non-ASCII letters (Cyrillic, Turkish, accents)."""
     return st.text(
         alphabet=st.characters(
@@ -107,7 +107,7 @@ def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.none() if strategy.is_empty else st.none() | strategy
 
 
-def _tuple_of(strategy: st.SearchStrategy[Any], max_size: int = 3) -> st.SearchStrategy[Any]:
+def _tuple_of(strategy: st.SearchStrategy[Any], max_size: int = 2) -> st.SearchStrategy[Any]:
     if strategy.is_empty:
         return st.just(())
     return st.lists(strategy, max_size=max_size).map(tuple)
@@ -134,7 +134,7 @@ def citations(draw: st.DrawFn, source_ids: st.SearchStrategy[str] | None = None)
 
 
 def _cited(source_ids: st.SearchStrategy[str] | None) -> st.SearchStrategy[tuple[Citation, ...]]:
-    return st.lists(citations(source_ids), min_size=1, max_size=3).map(tuple)
+    return st.lists(citations(source_ids), min_size=1, max_size=2).map(tuple)
 
 
 def disputes(source_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Dispute]:
@@ -359,7 +359,7 @@ def statements(
         speaker=person_ids if person_ids is not None else ids(),
         date=_optional(partial_dates()),
         kind=st.sampled_from(StatementKind),
-        text=texts(80),
+        text=texts(40),
         topics=_id_tuple(topic_ids if topic_ids is not None else ids()),
         mentions=_id_tuple(mention_ids if mention_ids is not None else ids()),
         citations=_cited(source_ids),
@@ -439,7 +439,7 @@ def _unique_by_id(strategy: st.SearchStrategy[Any], taken: set[str], max_size: i
 
 @st.composite
 def dataset_records(
-    draw: st.DrawFn, max_per_kind: int = 5
+    draw: st.DrawFn, max_per_kind: int = 4
 ) -> tuple[Metadata, dict[str, tuple[Any, ...]]]:
     """Metadata and records per kind (``{"statements": (...), ...}``) of a valid dataset.
 
@@ -632,7 +632,7 @@ def _evolve(record: _R, **changes: Any) -> _R:
     return attrs.evolve(record, **changes)  # type: ignore[misc]
 
 
-def datasets(max_per_kind: int = 5) -> st.SearchStrategy[Any]:
+def datasets(max_per_kind: int = 4) -> st.SearchStrategy[Any]:
     """Whole valid :class:`~ca_security.Dataset` objects (built, not loaded from files)."""
     from .._dataset import Dataset
 
