@@ -27,9 +27,11 @@ from ._errors import (
     AmbiguousNameError,
     CASecurityError,
     DatasetError,
+    MissingExtraError,
     Problem,
     RecordNotFoundError,
 )
+from ._export._schema import json_schema
 from ._holding import Holders, Holding, Officials, Term
 from ._initiatives import Initiative, Signature, StatusChange
 from ._loader import MAX_FILE_BYTES, load
@@ -63,6 +65,7 @@ __all__ = [
     "InitiativeKind",
     "InitiativeStatus",
     "Metadata",
+    "MissingExtraError",
     "Official",
     "Officials",
     "Organization",
@@ -91,5 +94,6 @@ __all__ = [
     "Term",
     "Topic",
     "__version__",
+    "json_schema",
     "load",
 ]

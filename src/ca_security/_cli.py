@@ -1,16 +1,51 @@
-"""The ``ca-security`` command line."""
+"""The ``ca-security`` command line.
+
+Exit codes: 0 ok, 1 problems found (a dataset or an excerpt that breaks a
+rule), 2 usage or input error. Every error is one line on stderr.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import json
+import os
+import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
 
 from ._dataset import Dataset
-from ._errors import CASecurityError
+from ._errors import CASecurityError, DatasetError, MissingExtraError, RecordNotFoundError
 from ._version import __version__
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main", "stats_lines"]
+
+_PROG = "ca-security"
+_OUTPUT_FORMATS = ("table", "json", "jsonl", "csv")
+_EXPORT_FORMATS = ("json", "csv", "parquet", "popolo")
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out as given (exit code 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def _load(args: argparse.Namespace) -> Dataset:
+    from ._loader import load
+
+    return load(args.data)
 
 
 def _date_range(ds: Dataset) -> tuple[str, str] | None:
@@ -34,45 +69,461 @@ def stats_lines(ds: Dataset) -> list[str]:
     return lines
 
 
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_cell(item) for item in value)
+    return " ".join(str(getattr(value, "value", value)).split())
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """Rows as aligned columns; the last column is cut to the terminal's width."""
+    cells = [[_cell(value) for value in row] for row in rows]
+    widths = [len(name) for name in header]
+    for row in cells:
+        widths = [max(width, len(value)) for width, value in zip(widths, row, strict=True)]
+    total = shutil.get_terminal_size((120, 24)).columns
+    used = sum(widths[:-1]) + 2 * (len(widths) - 1)
+    last = max(20, total - used)
+    lines = []
+    for row in [list(header), ["-" * width for width in widths], *cells]:
+        if len(row[-1]) > last:
+            row = [*row[:-1], row[-1][: last - 3] + "..."]
+        lines.append("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+    return "\n".join(lines)
+
+
+def _emit_records(
+    args: argparse.Namespace,
+    records: Sequence[Any],
+    noun: str,
+    columns: Sequence[tuple[str, Callable[[Any], Any]]],
+) -> None:
+    if args.limit is not None:
+        records = records[: args.limit]
+    output = args.format
+    if output in ("json", "jsonl"):
+        from ._export._json import record_to_json
+
+        values = [record_to_json(record) for record in records]
+        if output == "json":
+            print(json.dumps(values, ensure_ascii=False, indent=2))
+        else:
+            for value in values:
+                print(json.dumps(value, ensure_ascii=False))
+    elif output == "csv":
+        from ._export._tables import kind_of, tables_of_kind
+
+        table = tables_of_kind(kind_of(noun), records)[0]
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(table.column_names)
+        writer.writerows([_csv_cell(value) for value in row] for row in table.rows)
+        sys.stdout.write(buffer.getvalue())
+    else:
+        header = [name for name, _ in columns]
+        print(_table(header, ([get(record) for _, get in columns] for record in records)))
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _filtered(collection: Any, criteria: dict[str, Any]) -> list[Any]:
+    criteria = {key: value for key, value in criteria.items() if value not in (None, [], ())}
+    if not criteria:
+        return list(collection)
+    filter_method = getattr(collection, "filter", None)
+    if filter_method is None:
+        raise UsageError("filter options need the query API (Collection.filter), not installed")
+    try:
+        return list(filter_method(**criteria))
+    except (TypeError, ValueError, LookupError) as error:
+        raise UsageError(str(error).strip("'\"")) from None
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=_OUTPUT_FORMATS,
+        default="table",
+        help="output: an aligned table (default), or json, jsonl, csv for other programs",
+    )
+    parser.add_argument("--limit", type=_positive, metavar="N", help="show at most N records")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
+    return value
+
+
+# -- commands ----------------------------------------------------------------------------
+
+
 def _stats(args: argparse.Namespace) -> int:
+    print("\n".join(stats_lines(_load(args))))
+    return 0
+
+
+def _statements(args: argparse.Namespace) -> int:
+    ds = _load(args)
+    criteria = {
+        name: getattr(args, name)
+        for name in ("speaker", "topic", "summit", "mentions", "kind", "source")
+    }
+    criteria.update(since=args.since, until=args.until, text=args.text)
+    records = _filtered(ds.statements, criteria)
+    columns: list[tuple[str, Callable[[Any], Any]]] = [
+        ("id", lambda s: s.id),
+        ("date", lambda s: s.date),
+        ("speaker", lambda s: s.speaker),
+        ("kind", lambda s: s.kind),
+        ("text", lambda s: s.text),
+    ]
+    _emit_records(args, records, "statement", columns)
+    return 0
+
+
+def _officials(args: argparse.Namespace) -> int:
+    ds = _load(args)
+    records = _filtered(ds.officials, {"country": args.country, "name": args.name})
+    columns: list[tuple[str, Callable[[Any], Any]]] = [
+        ("id", lambda o: o.id),
+        ("country", lambda o: o.country),
+        ("name", lambda o: o.name),
+        ("posts", lambda o: [tenure.post for tenure in o.tenures]),
+    ]
+    _emit_records(args, records, "official", columns)
+    return 0
+
+
+def _summits(args: argparse.Namespace) -> int:
+    ds = _load(args)
+    criteria = {
+        name: getattr(args, name)
+        for name in ("place", "country", "participant", "series", "year", "since", "until")
+    }
+    records = _filtered(ds.summits, criteria)
+    columns: list[tuple[str, Callable[[Any], Any]]] = [
+        ("id", lambda s: s.id),
+        ("start", lambda s: s.start),
+        ("end", lambda s: s.end),
+        ("place", lambda s: s.place_name or s.place),
+        ("name", lambda s: s.name),
+    ]
+    _emit_records(args, records, "summit", columns)
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from ._export._json import record_to_json
+
+    ds = _load(args)
+    record = ds[args.id]
+    value = record_to_json(record)
+    if args.format == "json":
+        print(json.dumps(value, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{type(record).__name__} {record.id}")
+    for key, item in value.items():
+        if key == "id":
+            continue
+        if isinstance(item, list) and item and all(isinstance(x, dict) for x in item):
+            print(f"{key}:")
+            for element in item:
+                print("  - " + "; ".join(f"{k}: {_plain(v)}" for k, v in element.items()))
+        else:
+            print(f"{key}: {_plain(item)}")
+    return 0
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _search(args: argparse.Namespace) -> int:
+    from ._export._search import search
+
+    ds = _load(args)
+    hits = search(ds, args.text)
+    if args.limit is not None:
+        hits = hits[: args.limit]
+    header = ("kind", "id", "field", "text")
+    rows = [(hit.kind, hit.id, hit.field, hit.text) for hit in hits]
+    if args.format == "json":
+        print(json.dumps([dict(zip(header, row, strict=True)) for row in rows], indent=2))
+    elif args.format == "jsonl":
+        for row in rows:
+            print(json.dumps(dict(zip(header, row, strict=True)), ensure_ascii=False))
+    elif args.format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+    else:
+        print(_table(header, rows))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    ds = _load(args)
+    target = Path(args.directory)
+    if args.format == "json":
+        ds.to_json(target, overwrite=args.force)
+    elif args.format == "csv":
+        ds.to_csv(target, overwrite=args.force)
+    elif args.format == "parquet":
+        ds.to_parquet(target, overwrite=args.force)
+    else:
+        from ._export._atomic import write_directory
+        from ._export._json import dump
+
+        text = dump(ds.to_popolo())
+
+        def fill(path: Path) -> None:
+            (path / "popolo.json").write_text(text, "utf-8")
+
+        write_directory(target, fill, overwrite=args.force)
+    files = sum(1 for entry in target.iterdir() if entry.is_file())
+    print(
+        f"wrote {args.format} export of dataset {ds.version} to {target} ({files} file{'s' if files != 1 else ''})"
+    )
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
     from ._loader import load
 
-    ds = load(args.data)
-    print("\n".join(stats_lines(ds)))
+    path = Path(args.path)
+    if not path.is_dir():
+        raise UsageError(f"not a dataset directory: {str(path)!r}")
+    try:
+        ds = load(path)
+    except DatasetError as error:
+        for problem in error.problems:
+            print(problem)
+        count = len(error.problems)
+        print(f"{_PROG}: {count} problem{'s' if count != 1 else ''} in {path}", file=sys.stderr)
+        return 1
+    total = sum(len(collection) for _, collection in ds.collections())
+    print(f"ok: {path} is a valid dataset ({total} records, dataset version {ds.version})")
     return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from ._verify import verify_excerpts
+
+    ds = _load(args)
+    report = verify_excerpts(ds, args.corpus)
+    for problem in report.problems:
+        print(problem)
+    if report.problems:
+        count = len(report.problems)
+        print(
+            f"{_PROG}: {count} of {report.checked} excerpts are not verbatim in the corpus",
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        f"ok: {report.checked} excerpts are verbatim in the corpus "
+        f"({report.skipped} citations have no corpus text to check)"
+    )
+    return 0
+
+
+# -- the parser ---------------------------------------------------------------------------
+
+
+def _command(
+    commands: Any, name: str, summary: str, example: str, run: Callable[[argparse.Namespace], int]
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=summary,
+        description=f"{summary[0].upper()}{summary[1:]}.",
+        epilog=f"example:\n  {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--data", metavar="DIR", help="a dataset directory (default: the bundled data)"
+    )
+    parser.set_defaults(run=run)
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``ca-security``."""
-    parser = argparse.ArgumentParser(
-        prog="ca-security",
-        description="Query the ca_security dataset of Central Asian security diplomacy.",
+    parser = _Parser(
+        prog=_PROG,
+        description="Query and export the ca_security dataset of Central Asian security diplomacy.",
+        epilog=(
+            "exit codes: 0 ok, 1 problems found, 2 usage or input error\n"
+            f"example:\n  {_PROG} statements --speaker kassym-jomart-tokayev --format jsonl"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    stats = commands.add_parser(
+
+    _command(
+        commands,
         "stats",
-        help="summarise the dataset: counts per record kind, date range, versions",
-        description="Summarise the dataset. Example: ca-security stats",
+        "summarise the dataset: counts per record kind, date range, versions",
+        f"{_PROG} stats",
+        _stats,
     )
-    stats.add_argument(
-        "--data", metavar="DIR", help="a dataset directory (default: the bundled data)"
+
+    statements = _command(
+        commands,
+        "statements",
+        "list statements, filtered by speaker, topic, summit, dates or text",
+        f"{_PROG} statements --speaker kassym-jomart-tokayev --since 2024-05 --format csv",
+        _statements,
     )
-    stats.set_defaults(run=_stats)
+    statements.add_argument("--speaker", metavar="ID|NAME", help="who spoke or wrote")
+    statements.add_argument("--topic", metavar="ID", help="a topic (narrower topics included)")
+    statements.add_argument("--summit", metavar="ID", help="the summit it was said at")
+    statements.add_argument("--mentions", metavar="ID", help="a record the statement names")
+    statements.add_argument(
+        "--kind", choices=("direct quote", "paraphrase", "written"), help="how it is reported"
+    )
+    statements.add_argument("--source", metavar="ID", help="a source that reports it")
+    statements.add_argument("--since", metavar="DATE", help="on or after (2024, 2024-05, ...)")
+    statements.add_argument("--until", metavar="DATE", help="on or before")
+    statements.add_argument("--text", metavar="WORDS", help="words in the text")
+    _add_output_options(statements)
+
+    officials = _command(
+        commands,
+        "officials",
+        "list officials and the posts they held",
+        f"{_PROG} officials --country kz",
+        _officials,
+    )
+    officials.add_argument("--country", metavar="ID", help="the official's country")
+    officials.add_argument("--name", metavar="NAME", help="a name or spelling")
+    _add_output_options(officials)
+
+    summits = _command(
+        commands,
+        "summits",
+        "list summits and meetings, filtered by place, country, participant or dates",
+        f"{_PROG} summits --country kz --year 2024",
+        _summits,
+    )
+    summits.add_argument("--place", metavar="ID|NAME", help="where it met (any former name)")
+    summits.add_argument("--country", metavar="ID", help="the host country")
+    summits.add_argument("--participant", metavar="ID|NAME", help="someone who took part")
+    summits.add_argument("--series", metavar="ID", help="the meeting format")
+    summits.add_argument("--year", type=int, metavar="YYYY", help="the year it met")
+    summits.add_argument("--since", metavar="DATE", help="on or after")
+    summits.add_argument("--until", metavar="DATE", help="on or before")
+    _add_output_options(summits)
+
+    show = _command(
+        commands,
+        "show",
+        "show one record of any kind by its id",
+        f"{_PROG} show kassym-jomart-tokayev --format json",
+        _show,
+    )
+    show.add_argument("id", metavar="ID", help="the record's id")
+    show.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or json"
+    )
+
+    search = _command(
+        commands,
+        "search",
+        "find records whose names, titles, texts or excerpts contain some text",
+        f'{_PROG} search "Afghanistan"',
+        _search,
+    )
+    search.add_argument("text", metavar="TEXT", help="the text to look for (any case)")
+    _add_output_options(search)
+
+    export = _command(
+        commands,
+        "export",
+        "write the dataset as JSON data files, CSV + datapackage.json, Parquet or Popolo",
+        f"{_PROG} export --format csv exported/",
+        _export,
+    )
+    export.add_argument("--format", choices=_EXPORT_FORMATS, required=True, help="the format")
+    export.add_argument("directory", metavar="DIR", help="the directory to create")
+    export.add_argument("--force", action="store_true", help="replace DIR if it exists")
+
+    validate = _command(
+        commands,
+        "validate",
+        "check a dataset directory and print every problem (exit 1 if any)",
+        f"{_PROG} validate my-data/",
+        _validate,
+    )
+    validate.add_argument("path", metavar="PATH", help="the dataset directory to check")
+
+    verify = _command(
+        commands,
+        "verify",
+        "check every excerpt against the source texts (exit 1 if one is not verbatim)",
+        f"{_PROG} verify --corpus corpus/",
+        _verify,
+    )
+    verify.add_argument(
+        "--corpus", metavar="DIR", required=True, help="the directory of source texts"
+    )
     return parser
+
+
+def _error(message: str) -> None:
+    lines = str(message).strip().splitlines() or ["error"]
+    print(f"{_PROG}: {lines[0]}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 problems found, 2 usage or input error)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else 2
     try:
         code: int = args.run(args)
-    except CASecurityError as error:
-        print(f"ca-security: {error}", file=sys.stderr)
+        sys.stdout.flush()
+    except DatasetError as error:
+        count = len(error.problems)
+        where = args.data or "the bundled data"
+        first = error.problems[0] if error.problems else "unknown problem"
+        _error(
+            f"{count} problem{'s' if count != 1 else ''} in {where} (first: {first}); "
+            f"list them all with: {_PROG} validate {where}"
+        )
         return 1
-    except (OSError, ValueError) as error:
-        print(f"ca-security: {error}", file=sys.stderr)
+    except (RecordNotFoundError, MissingExtraError, UsageError) as error:
+        _error(str(error))
+        return 2
+    except BrokenPipeError:  # pragma: no cover - a reader such as `head` stopped early
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except (OSError, ValueError, CASecurityError) as error:
+        _error(str(error))
+        return 2
+    except KeyboardInterrupt:  # pragma: no cover
+        return 130
+    except Exception as error:  # pragma: no cover - a bug: still one line, no traceback
+        _error(f"internal error, please report it: {type(error).__name__}: {error}")
         return 2
     return code
 

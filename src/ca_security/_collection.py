@@ -8,6 +8,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ._errors import RecordNotFoundError
+from ._export._methods import CollectionExports
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -19,7 +20,7 @@ __all__ = ["Collection"]
 R = TypeVar("R")
 
 
-class Collection(Generic[R]):
+class Collection(CollectionExports, Generic[R]):
     """An immutable, ordered collection of records of one kind, indexed by id.
 
     Iteration follows the collection's canonical order (see

@@ -10,6 +10,7 @@ import attrs
 
 from ._collection import Collection
 from ._errors import AmbiguousNameError, RecordNotFoundError
+from ._export._methods import DatasetExports
 from ._holding import Officials
 from ._initiatives import Initiative
 from ._kinds import KINDS
@@ -30,7 +31,7 @@ _COLLECTION_TYPES: dict[str, type[Collection[Any]]] = {"officials": Officials}
 
 
 @attrs.frozen(kw_only=True, eq=False)
-class Dataset:
+class Dataset(DatasetExports):
     """A loaded, validated dataset: one immutable :class:`Collection` per record kind.
 
     Get the bundled one with :func:`ca_security.load`. Datasets compare equal

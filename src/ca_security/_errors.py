@@ -10,6 +10,7 @@ __all__ = [
     "AmbiguousNameError",
     "CASecurityError",
     "DatasetError",
+    "MissingExtraError",
     "Problem",
     "RecordNotFoundError",
 ]
@@ -115,3 +116,22 @@ class AmbiguousNameError(CASecurityError, LookupError):
 
     def __str__(self) -> str:
         return self.message
+
+
+class MissingExtraError(CASecurityError, ImportError):
+    """A method needs an optional dependency that is not installed.
+
+    The message names the extra to install, e.g. ``pip install 'ca-security[pandas]'``.
+
+    Attributes:
+        extra: The name of the extra, e.g. ``"pandas"``.
+
+    """
+
+    def __init__(self, extra: str, feature: str, module: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs the optional dependency {module!r}: "
+            f"pip install 'ca-security[{extra}]'",
+            name=module,
+        )
