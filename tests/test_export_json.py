@@ -1,0 +1,109 @@
+"""The lossless JSON export: load(ds.to_json(dir)) == ds, and safe writing."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import attrs
+import pytest
+from helpers import CONVERTER, bundled_raw
+from hypothesis import given, settings
+
+import ca_security as cs
+from ca_security._kinds import KINDS
+from ca_security.testing import strategies as cst
+
+
+def test_bundled_dataset_round_trips(tmp_path):
+    ds = cs.load()
+    out = ds.to_json(tmp_path / "copy")
+    assert out == tmp_path / "copy"
+    again = cs.load(out)
+    assert again == ds
+    assert again.metadata == ds.metadata
+
+
+def test_written_files_hold_the_same_records_as_the_bundled_files(tmp_path):
+    """The export writes the bundled format: same file names, same values (defaults omitted)."""
+    out = cs.load().to_json(tmp_path / "copy")
+    raw = bundled_raw()
+    assert sorted(p.name for p in out.iterdir()) == sorted(raw)
+    for name, value in raw.items():
+        written = json.loads((out / name).read_text("utf-8"))
+        if isinstance(value, dict):
+            assert written == value
+            continue
+        kind = next(kind for kind in KINDS if kind.file == name)
+        defaults = {
+            field.name: CONVERTER.unstructure(field.default)
+            for field in attrs.fields(kind.type)
+            if field.default is not attrs.NOTHING
+        }
+        by_id = {record["id"]: record for record in written}
+        assert sorted(by_id) == sorted(record["id"] for record in value), name
+        for record in value:
+            mine = by_id[record["id"]]
+            assert mine == {key: item for key, item in record.items() if key in mine}
+            assert all(record[key] == defaults[key] for key in set(record) - set(mine))
+
+
+@settings(max_examples=50)
+@given(cst.datasets())
+def test_generated_datasets_round_trip(tmp_path_factory, ds):
+    out = ds.to_json(tmp_path_factory.mktemp("json") / "ds")
+    assert cs.load(out) == ds
+
+
+def test_an_existing_directory_is_not_overwritten_without_overwrite(tmp_path):
+    ds = cs.load()
+    target = tmp_path / "out"
+    target.mkdir()
+    (target / "keep.txt").write_text("mine", "utf-8")
+    with pytest.raises(FileExistsError, match="overwrite"):
+        ds.to_json(target)
+    assert [p.name for p in target.iterdir()] == ["keep.txt"]
+    ds.to_json(target, overwrite=True)
+    assert "keep.txt" not in os.listdir(target)
+    assert cs.load(target) == ds
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_an_empty_existing_directory_is_filled(tmp_path):
+    cs.load().to_json(tmp_path)
+    assert (tmp_path / "metadata.json").is_file()
+
+
+def test_an_interrupted_export_leaves_nothing_behind(tmp_path, monkeypatch):
+    """A failure while writing leaves neither the target nor a temporary directory."""
+    from ca_security._export import _json
+
+    calls = []
+
+    def failing_dump(value):
+        calls.append(value)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return json.dumps(value)
+
+    monkeypatch.setattr(_json, "dump", failing_dump)
+    with pytest.raises(KeyboardInterrupt):
+        cs.load().to_json(tmp_path / "out")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_interrupted_overwrite_keeps_the_old_export(tmp_path, monkeypatch):
+    from ca_security._export import _json
+
+    ds = cs.load()
+    target = ds.to_json(tmp_path / "out")
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+
+    def failing_dump(value):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(_json, "dump", failing_dump)
+    with pytest.raises(OSError, match="disk full"):
+        ds.to_json(target, overwrite=True)
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
