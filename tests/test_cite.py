@@ -19,7 +19,9 @@ def test_apa_and_chicago_for_a_source_with_every_field():
     apa = ds.cite(STATEMENT, style="apa").splitlines()
     assert apa[0] == f"{source.title}. (2024, May 17). {source.publisher}. {source.url}"
     chicago = ds.cite(ds.statements[STATEMENT], style="chicago").splitlines()
-    assert chicago[0] == f"{source.publisher}. \u201c{source.title}.\u201d May 17, 2024. {source.url}."
+    assert (
+        chicago[0] == f"{source.publisher}. \u201c{source.title}.\u201d May 17, 2024. {source.url}."
+    )
 
 
 def test_one_reference_per_cited_source_in_order():

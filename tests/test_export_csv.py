@@ -58,8 +58,18 @@ def test_the_export_passes_frictionless_validate(export):
     [
         ("statement_topics.csv", ",afghanistan", ",no-such-topic", "foreign-key"),
         ("statements.csv", "direct quote", "rumour", "constraint-error"),
-        ("summits.csv", "2024-05-16,2024-05-16,2024-05-16", "2024-05-16,2024-05-16,16 May", "type-error"),
-        ("statement_citations.csv", "\ntokayev-2024-05-16-afghanistan-focus,1,", "\ntokayev-2024-05-16-afghanistan-focus,0,", "primary-key"),
+        (
+            "summits.csv",
+            "2024-05-16,2024-05-16,2024-05-16",
+            "2024-05-16,2024-05-16,16 May",
+            "type-error",
+        ),
+        (
+            "statement_citations.csv",
+            "\ntokayev-2024-05-16-afghanistan-focus,1,",
+            "\ntokayev-2024-05-16-afghanistan-focus,0,",
+            "primary-key",
+        ),
     ],
 )
 def test_a_broken_copy_fails_frictionless_validate(export, tmp_path, file, old, new, error):
@@ -83,12 +93,9 @@ def test_partial_dates_keep_their_precision_with_a_day_range(tmp_path):
         {
             **{name: tuple(coll) for name, coll in ds.collections()},
             "summits": tuple(
-                s if s.id != summit.id else attrs.evolve(s, start=month)
-                for s in ds.summits
+                s if s.id != summit.id else attrs.evolve(s, start=month) for s in ds.summits
             ),
-            "statements": tuple(
-                attrs.evolve(s, summit=None) for s in ds.statements
-            ),
+            "statements": tuple(attrs.evolve(s, summit=None) for s in ds.statements),
         },
     )
     rows = {row["id"]: row for row in read(changed.to_csv(tmp_path / "out") / "summits.csv")}

@@ -66,7 +66,9 @@ def test_parquet_files_answer_duckdb_queries(tmp_path):
         name = ds.officials[statement.speaker].name
         expected[name] = expected.get(name, 0) + 1
     assert dict(rows) == expected
-    first = duckdb.sql(f"SELECT min(date_earliest) FROM '{out / 'statements.parquet'}'").fetchall()[0]
+    first = duckdb.sql(f"SELECT min(date_earliest) FROM '{out / 'statements.parquet'}'").fetchall()[
+        0
+    ]
     assert first[0] == min(s.date.earliest for s in ds.statements if s.date)
 
 
