@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import bundled_raw, write_raw
 
 import ca_security as cs
+from helpers import bundled_raw, write_raw
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = (

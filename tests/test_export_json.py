@@ -7,12 +7,12 @@ import os
 
 import attrs
 import pytest
-from helpers import CONVERTER, bundled_raw
 from hypothesis import given, settings
 
 import ca_security as cs
 from ca_security._kinds import KINDS
 from ca_security.testing import strategies as cst
+from helpers import CONVERTER, bundled_raw
 
 
 def test_bundled_dataset_round_trips(tmp_path):

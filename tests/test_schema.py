@@ -7,13 +7,13 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from helpers import bundled_raw
 from hypothesis import given, settings
 from jsonschema import Draft202012Validator
 
 import ca_security as cs
 from ca_security._kinds import KINDS
 from ca_security.testing import strategies as cst
+from helpers import bundled_raw
 
 ROOT = Path(__file__).resolve().parent.parent
 
