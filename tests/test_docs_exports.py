@@ -1,0 +1,55 @@
+"""Every Python example of docs/exports.md runs as written."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+EXAMPLES = BLOCK.findall((DOCS / "exports.md").read_text("utf-8"))
+
+
+def test_the_page_has_an_example_per_format():
+    text = "\n".join(EXAMPLES)
+    for call in (
+        "to_json(",
+        "json_schema(",
+        "to_csv(",
+        "to_pandas(",
+        "to_arrow(",
+        "to_parquet(",
+        "to_popolo(",
+        "cite(",
+    ):
+        assert call in text, call
+
+
+@pytest.mark.parametrize("code", EXAMPLES, ids=[f"example-{i}" for i in range(len(EXAMPLES))])
+def test_example_runs(code, tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+
+
+def test_cli_page_has_a_section_and_an_example_per_command():
+    from ca_security._cli import build_parser
+
+    text = (DOCS / "cli.md").read_text("utf-8")
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command").choices
+    headings = {
+        word
+        for line in text.splitlines()
+        if line.startswith("## ")
+        for word in line[3:].replace(",", " ").split()
+    }
+    for name in commands:
+        assert name in headings, name
+        assert f"ca-security {name}" in text, name
