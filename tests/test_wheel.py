@@ -61,3 +61,21 @@ def test_installed_wheel_loads_the_data(wheel, tmp_path):
         [str(python), "-m", "ca_security", "stats"], capture_output=True, text=True, cwd=tmp_path
     )
     assert stats.returncode == 0
+    # Every command works from the fresh install, without the optional extras.
+    for args, expected in (
+        (["statements", "--format", "jsonl"], 0),
+        (["show", "kz", "--format", "json"], 0),
+        (["search", "Astana"], 0),
+        (["export", "--format", "json", "out-json"], 0),
+        (["validate", "out-json"], 0),
+        (["export", "--format", "csv", "out-csv"], 0),
+        (["export", "--format", "popolo", "out-popolo"], 0),
+        (["export", "--format", "parquet", "out-parquet"], 2),
+    ):
+        result = subprocess.run(
+            [str(python), "-m", "ca_security", *args], capture_output=True, text=True, cwd=tmp_path
+        )
+        assert result.returncode == expected, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+    assert "pip install 'ca-security[arrow]'" in result.stderr
+    assert not (tmp_path / "out-parquet").exists()
