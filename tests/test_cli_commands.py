@@ -154,6 +154,30 @@ def test_validate_a_good_and_a_broken_dataset(tmp_path):
     assert f"{count} problem{'s' if count != 1 else ''} in " in one_line_error(bad, 1)
 
 
+def test_validate_jsonl_gives_one_object_per_problem(tmp_path):
+    raw = bundled_raw()
+    raw["statements.json"][0]["kind"] = "rumour"
+    raw["statements.json"][1]["colour"] = "red"
+    write_raw(tmp_path / "bad", raw)
+    result = run("validate", str(tmp_path / "bad"), "--format", "jsonl")
+    assert result.returncode == 1
+    problems = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(p["file"], p["record"], p["field"]) for p in problems] == [
+        ("statements.json", raw["statements.json"][0]["id"], "kind"),
+        ("statements.json", raw["statements.json"][1]["id"], None),
+    ]
+    assert "colour" in problems[1]["message"]
+    assert all(set(p) == {"file", "record", "field", "message"} for p in problems)
+
+
+def test_stats_as_json():
+    ds = cs.load()
+    result = run("stats", "--format", "json")
+    summary = json.loads(result.stdout)
+    assert summary["dataset_version"] == ds.version
+    assert summary["records"] == {name: len(coll) for name, coll in ds.collections()}
+
+
 def test_validate_a_missing_path_is_an_input_error(tmp_path):
     one_line_error(run("validate", str(tmp_path / "nowhere")), 2)
 

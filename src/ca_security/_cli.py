@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from ._dataset import Dataset
-from ._errors import CASecurityError, DatasetError, MissingExtraError, RecordNotFoundError
+from ._errors import (
+    CASecurityError,
+    DatasetError,
+    MissingExtraError,
+    Problem,
+    RecordNotFoundError,
+)
 from ._version import __version__
 
 __all__ = ["build_parser", "main", "stats_lines"]
@@ -155,6 +161,15 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=_positive, metavar="N", help="show at most N records")
 
 
+def _add_problem_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=("text", "jsonl"),
+        default="text",
+        help="each problem as a line of text (default) or as a JSON object per line",
+    )
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -169,7 +184,18 @@ def _positive(text: str) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    print("\n".join(stats_lines(_load(args))))
+    ds = _load(args)
+    if args.format == "json":
+        span = _date_range(ds)
+        summary = {
+            "package_version": __version__,
+            "dataset_version": ds.version,
+            "date_range": None if span is None else list(span),
+            "records": {name: len(collection) for name, collection in ds.collections()},
+        }
+        print(json.dumps(summary, indent=2))
+    else:
+        print("\n".join(stats_lines(ds)))
     return 0
 
 
@@ -311,8 +337,7 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         ds = load(path)
     except DatasetError as error:
-        for problem in error.problems:
-            print(problem)
+        _print_problems(args, error.problems)
         count = len(error.problems)
         print(f"{_PROG}: {count} problem{'s' if count != 1 else ''} in {path}", file=sys.stderr)
         return 1
@@ -321,13 +346,22 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_problems(args: argparse.Namespace, problems: Sequence[Problem]) -> None:
+    """Each problem on a line: as text, or as a JSON object with ``--format jsonl``."""
+    for problem in problems:
+        if args.format == "jsonl":
+            fields = ("file", "record", "field", "message")
+            print(json.dumps({name: getattr(problem, name) for name in fields}, ensure_ascii=False))
+        else:
+            print(problem)
+
+
 def _verify(args: argparse.Namespace) -> int:
     from ._verify import verify_excerpts
 
     ds = _load(args)
     report = verify_excerpts(ds, args.corpus)
-    for problem in report.problems:
-        print(problem)
+    _print_problems(args, report.problems)
     if report.problems:
         count = len(report.problems)
         print(
@@ -376,12 +410,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    _command(
+    stats = _command(
         commands,
         "stats",
         "summarise the dataset: counts per record kind, date range, versions",
         f"{_PROG} stats",
         _stats,
+    )
+    stats.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or json"
     )
 
     statements = _command(
@@ -472,6 +509,7 @@ def build_parser() -> argparse.ArgumentParser:
         _validate,
     )
     validate.add_argument("path", metavar="PATH", help="the dataset directory to check")
+    _add_problem_format(validate)
 
     verify = _command(
         commands,
@@ -483,6 +521,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "--corpus", metavar="DIR", required=True, help="the directory of source texts"
     )
+    _add_problem_format(verify)
     return parser
 
 
