@@ -33,7 +33,7 @@ def test_one_reference_per_cited_source_in_order():
 
 def test_unknown_fields_are_left_out_never_invented():
     ds = cs.load()
-    untitled = next(s for s in ds.sources if s.title is None)
+    untitled = next(s for s in ds.sources if s.title is None and _citing(ds, s) is not None)
     item = next(
         i for i in json.loads(ds.cite(_citing(ds, untitled), "csl-json")) if i["id"] == untitled.id
     )
@@ -49,7 +49,7 @@ def _citing(ds, source):
         for record in collection:
             if any(c.source == source.id for c in getattr(record, "citations", ())):
                 return record
-    raise AssertionError(source.id)
+    return None
 
 
 def test_csl_item_fields():

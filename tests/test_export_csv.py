@@ -119,7 +119,7 @@ def test_link_tables_hold_every_relation_in_order(export):
     assert topics == expected
     citations = read(export / "statement_citations.csv")
     assert [(c["statement"], c["source"], c["excerpt"]) for c in citations] == [
-        (s.id, c.source, c.excerpt) for s in ds.statements for c in s.citations
+        (s.id, c.source, c.excerpt or "") for s in ds.statements for c in s.citations
     ]
     participants = read(export / "summit_participants.csv")
     assert [(p["summit"], p["person"], p["role"]) for p in participants] == [
