@@ -225,3 +225,47 @@ def test_console_script_is_installed():
     result = subprocess.run([str(script), "stats"], capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert result.stdout.startswith("ca_security ")
+
+
+@pytest.mark.parametrize(
+    ("args", "collection", "criteria"),
+    [
+        (
+            ("statements", "--speaker", "Tokayev", "--since", "2024-05", "--until", "2024-06"),
+            "statements",
+            {"speaker": ["Tokayev"], "since": "2024-05", "until": "2024-06"},
+        ),
+        (("statements", "--topic", "terrorism"), "statements", {"topic": ["terrorism"]}),
+        (("statements", "--kind", "paraphrase"), "statements", {"kind": "paraphrase"}),
+        (
+            ("summits", "--year", "2024", "--country", "kz"),
+            "summits",
+            {"year": 2024, "country": ["kz"]},
+        ),
+        (("summits", "--summit-format", "summit"), "summits", {"format": "summit"}),
+        (("officials", "--country", "kz"), "officials", {"country": ["kz"]}),
+    ],
+)
+def test_filter_options_give_what_the_query_api_gives(args, collection, criteria):
+    expected = list(getattr(cs.load(), collection).filter(**criteria).ids)
+    result = run(*args, "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == expected
+
+
+def test_a_filter_on_an_unknown_name_is_an_input_error():
+    line = one_line_error(run("statements", "--speaker", "Tokayevv"), 2)
+    assert "Tokayevv" in line
+
+
+def test_every_filter_criterion_is_an_option():
+    from ca_security._criteria import SPECS
+
+    for command, noun in (
+        ("statements", "statement"),
+        ("summits", "summit"),
+        ("officials", "official"),
+    ):
+        help_text = run(command, "--help").stdout
+        for name in SPECS[noun].valid:
+            assert f"--{name}" in help_text or f"--{noun}-{name}" in help_text, (command, name)

@@ -138,17 +138,62 @@ def _csv_cell(value: Any) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def _filtered(collection: Any, criteria: dict[str, Any]) -> list[Any]:
-    criteria = {key: value for key, value in criteria.items() if value not in (None, [], ())}
+_CRITERION = "criterion_"
+_RESERVED = frozenset({"format", "limit", "data", "help"})
+
+
+def _filtered(collection: Any, args: argparse.Namespace) -> list[Any]:
+    """The records of ``collection`` that meet the filter options given on the command line."""
+    criteria = {
+        name[len(_CRITERION) :]: value
+        for name, value in vars(args).items()
+        if name.startswith(_CRITERION) and value is not None
+    }
     if not criteria:
         return list(collection)
-    filter_method = getattr(collection, "filter", None)
-    if filter_method is None:
-        raise UsageError("filter options need the query API (Collection.filter), not installed")
     try:
-        return list(filter_method(**criteria))
+        return list(collection.filter(**criteria))
     except (TypeError, ValueError, LookupError) as error:
         raise UsageError(str(error).strip("'\"")) from None
+
+
+def _add_filter_options(parser: argparse.ArgumentParser, noun: str) -> None:
+    """One option per criterion that ``Collection.filter`` accepts for this kind of record."""
+    from ._criteria import SPECS
+    from ._query import Choice, Ref, Text
+
+    spec = SPECS[noun]
+    group = parser.add_argument_group("filters (see Collection.filter)")
+    for name in spec.valid:
+        # A criterion named like an output option (a summit's format) takes the kind's name.
+        option = f"{noun}-{name}" if name in _RESERVED else name
+        flag, dest = f"--{option.replace('_', '-')}", _CRITERION + name
+        criterion = spec.criteria.get(name)
+        if name == "year":
+            group.add_argument(flag, dest=dest, type=int, metavar="YYYY", help="in that year")
+        elif name in ("since", "until"):
+            when = "on or after" if name == "since" else "on or before"
+            group.add_argument(
+                flag, dest=dest, metavar="DATE", help=f"{when} DATE (2024, 2024-05, 2024-05-16)"
+            )
+        elif isinstance(criterion, Choice):
+            values = [member.value for member in criterion.vocabulary]
+            group.add_argument(flag, dest=dest, choices=values, help=f"the {name}")
+        elif isinstance(criterion, Ref):
+            targets = " or ".join(criterion.targets) if len(criterion.targets) < 4 else "records"
+            group.add_argument(
+                flag,
+                dest=dest,
+                action="append",
+                metavar="ID|NAME",
+                help=f"{name}: {targets} by id or name (repeat the option for any of several)",
+            )
+        elif isinstance(criterion, Text):
+            group.add_argument(
+                flag, dest=dest, metavar="WORDS", help="words in the texts (any case, diacritics)"
+            )
+        else:
+            group.add_argument(flag, dest=dest, metavar="WORD", help=f"the {name}")
 
 
 def _add_output_options(parser: argparse.ArgumentParser) -> None:
@@ -200,13 +245,7 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _statements(args: argparse.Namespace) -> int:
-    ds = _load(args)
-    criteria = {
-        name: getattr(args, name)
-        for name in ("speaker", "topic", "summit", "mentions", "kind", "source")
-    }
-    criteria.update(since=args.since, until=args.until, text=args.text)
-    records = _filtered(ds.statements, criteria)
+    records = _filtered(_load(args).statements, args)
     columns: list[tuple[str, Callable[[Any], Any]]] = [
         ("id", lambda s: s.id),
         ("date", lambda s: s.date),
@@ -219,8 +258,7 @@ def _statements(args: argparse.Namespace) -> int:
 
 
 def _officials(args: argparse.Namespace) -> int:
-    ds = _load(args)
-    records = _filtered(ds.officials, {"country": args.country, "name": args.name})
+    records = _filtered(_load(args).officials, args)
     columns: list[tuple[str, Callable[[Any], Any]]] = [
         ("id", lambda o: o.id),
         ("country", lambda o: o.country),
@@ -232,12 +270,7 @@ def _officials(args: argparse.Namespace) -> int:
 
 
 def _summits(args: argparse.Namespace) -> int:
-    ds = _load(args)
-    criteria = {
-        name: getattr(args, name)
-        for name in ("place", "country", "participant", "series", "year", "since", "until")
-    }
-    records = _filtered(ds.summits, criteria)
+    records = _filtered(_load(args).summits, args)
     columns: list[tuple[str, Callable[[Any], Any]]] = [
         ("id", lambda s: s.id),
         ("start", lambda s: s.start),
@@ -428,28 +461,17 @@ def build_parser() -> argparse.ArgumentParser:
         f"{_PROG} statements --speaker kassym-jomart-tokayev --since 2024-05 --format csv",
         _statements,
     )
-    statements.add_argument("--speaker", metavar="ID|NAME", help="who spoke or wrote")
-    statements.add_argument("--topic", metavar="ID", help="a topic (narrower topics included)")
-    statements.add_argument("--summit", metavar="ID", help="the summit it was said at")
-    statements.add_argument("--mentions", metavar="ID", help="a record the statement names")
-    statements.add_argument(
-        "--kind", choices=("direct quote", "paraphrase", "written"), help="how it is reported"
-    )
-    statements.add_argument("--source", metavar="ID", help="a source that reports it")
-    statements.add_argument("--since", metavar="DATE", help="on or after (2024, 2024-05, ...)")
-    statements.add_argument("--until", metavar="DATE", help="on or before")
-    statements.add_argument("--text", metavar="WORDS", help="words in the text")
+    _add_filter_options(statements, "statement")
     _add_output_options(statements)
 
     officials = _command(
         commands,
         "officials",
         "list officials and the posts they held",
-        f"{_PROG} officials --country kz",
+        f"{_PROG} officials --country kz --post kz-security-council-secretary",
         _officials,
     )
-    officials.add_argument("--country", metavar="ID", help="the official's country")
-    officials.add_argument("--name", metavar="NAME", help="a name or spelling")
+    _add_filter_options(officials, "official")
     _add_output_options(officials)
 
     summits = _command(
@@ -459,13 +481,7 @@ def build_parser() -> argparse.ArgumentParser:
         f"{_PROG} summits --country kz --year 2024",
         _summits,
     )
-    summits.add_argument("--place", metavar="ID|NAME", help="where it met (any former name)")
-    summits.add_argument("--country", metavar="ID", help="the host country")
-    summits.add_argument("--participant", metavar="ID|NAME", help="someone who took part")
-    summits.add_argument("--series", metavar="ID", help="the meeting format")
-    summits.add_argument("--year", type=int, metavar="YYYY", help="the year it met")
-    summits.add_argument("--since", metavar="DATE", help="on or after")
-    summits.add_argument("--until", metavar="DATE", help="on or before")
+    _add_filter_options(summits, "summit")
     _add_output_options(summits)
 
     show = _command(
