@@ -94,6 +94,12 @@ def test_show_prints_a_record_as_text_or_json():
     assert text.stdout.splitlines()[0] == "Official kassym-jomart-tokayev"
 
 
+def test_show_finds_a_record_by_name():
+    result = run("show", "Nurdauletov", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == "gizat-nurdauletov"
+
+
 def test_show_an_unknown_id_is_an_input_error_with_suggestions():
     line = one_line_error(run("show", "kassym-jomart-tokaev"), 2)
     assert "kassym-jomart-tokayev" in line

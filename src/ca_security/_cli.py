@@ -286,7 +286,12 @@ def _show(args: argparse.Namespace) -> int:
     from ._export._json import record_to_json
 
     ds = _load(args)
-    record = ds[args.id]
+    record = ds.get(args.id)
+    if record is None:
+        try:
+            record = ds.lookup(args.id)
+        except RecordNotFoundError:
+            record = ds[args.id]  # raises, suggesting the closest ids
     value = record_to_json(record)
     if args.format == "json":
         print(json.dumps(value, ensure_ascii=False, indent=2))
@@ -487,11 +492,11 @@ def build_parser() -> argparse.ArgumentParser:
     show = _command(
         commands,
         "show",
-        "show one record of any kind by its id",
-        f"{_PROG} show kassym-jomart-tokayev --format json",
+        "show one record of any kind by its id or name",
+        f"{_PROG} show Nurdauletov --format json",
         _show,
     )
-    show.add_argument("id", metavar="ID", help="the record's id")
+    show.add_argument("id", metavar="ID|NAME", help="the record's id, or a name or alias")
     show.add_argument(
         "--format", choices=("text", "json"), default="text", help="text (default) or json"
     )
