@@ -46,7 +46,7 @@ _NEVER = _dt.date.max.toordinal()
 _EVER = _dt.date.min.toordinal()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Term:
     """One person's tenure of one post.
 
@@ -61,8 +61,14 @@ class Term:
     post: Post
     tenure: Tenure
 
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.official.id} in {self.post.id}{self._status()}>"
 
-@attrs.frozen(kw_only=True)
+    def _status(self) -> str:
+        return ""
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Holding(Term):
     """A holder of a post on a date, certain or only possible (see :meth:`Officials.holding`).
 
@@ -74,6 +80,9 @@ class Holding(Term):
     """
 
     certain: bool
+
+    def _status(self) -> str:
+        return ", certain" if self.certain else ", possible"
 
 
 @attrs.frozen(kw_only=True)
