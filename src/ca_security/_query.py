@@ -45,6 +45,7 @@ __all__ = [
     "filter_collection",
     "resolve_refs",
     "scan",
+    "specs",
 ]
 
 C = TypeVar("C", bound="Collection[Any]")
@@ -295,18 +296,32 @@ class _Part:
         test: Whether the record at a position meets the criterion.
         size: About how many candidates :attr:`lookup` gives (for choosing the cheapest).
         lookup: The ascending positions of every record that may meet it.
+        records: The records at those positions, cached, where the lookup
+            gives exactly the records that meet the criterion (one key).
 
     """
 
     test: Callable[[int, Any], bool]
     size: int
     lookup: Callable[[], list[int] | tuple[int, ...]]
+    records: Callable[[], tuple[Any, ...]] | None = None
+
+
+def specs() -> dict[str, KindSpec]:
+    """The table of :mod:`._criteria` (kind noun -> spec), imported on first use."""
+    global _SPECS
+    if _SPECS is None:
+        from ._criteria import SPECS
+
+        _SPECS = SPECS
+    return _SPECS
+
+
+_SPECS: dict[str, KindSpec] | None = None
 
 
 def _spec_of(collection: Collection[Any]) -> KindSpec:
-    from ._criteria import SPECS
-
-    return SPECS[collection.kind]
+    return specs()[collection.kind]
 
 
 def _valid(spec: KindSpec) -> frozenset[str]:
@@ -341,10 +356,13 @@ def _plan(collection: Collection[Any], criteria: Mapping[str, Any]) -> list[_Par
             parts.append(_text_part(full, name, criterion, criterion.resolve(ds, value)))
         else:
             parts.append(_keys_part(ds, full, name, criterion, criterion.resolve(ds, value)))
-    if spec.span is not None:
+    if spec.span is not None and not _DATED.isdisjoint(criteria):
         for window in _windows(criteria):
             parts.append(_window_part(ds, full, spec.span, window))
     return parts
+
+
+_DATED = frozenset(DATE_CRITERIA)
 
 
 def _text_part(full: Collection[Any], name: str, criterion: Text, wanted: str) -> _Part:
@@ -372,10 +390,23 @@ def _keys_part(
             return hits[0]
         return sorted({position for found in hits for position in found})
 
+    records = None
+    if len(wanted) == 1:
+        (key,) = wanted
+        shelf: dict[Any, tuple[Any, ...]] = ds.cached(f"{full.kind}:records:{name}", dict)
+
+        def records() -> tuple[Any, ...]:
+            found = shelf.get(key)
+            if found is None:
+                items = full._records
+                found = shelf[key] = tuple(map(items.__getitem__, index.get(key, ())))
+            return found
+
     return _Part(
         test=lambda position, record: not wanted.isdisjoint(keys(ds, record)),
         size=sum(map(len, hits)),
         lookup=lookup,
+        records=records,
     )
 
 
@@ -416,7 +447,11 @@ def filter_collection(collection: C, criteria: Mapping[str, Any]) -> C:
     if own is not None and len(own) <= base.size:
         candidates, tests = own, [part.test for part in parts]
     else:
-        candidates, tests = base.lookup(), [part.test for part in parts if part is not base]
+        tests = [part.test for part in parts if part is not base]
+        if own is None and not tests and base.records is not None:
+            # One key of one index: the answer is cached whole.
+            return type(collection)._subset(full, tuple(base.lookup()), base.records())
+        candidates = base.lookup()
         if own is not None:
             candidates = [p for p in candidates if _holds(own, p)]
     return _select(collection, full, candidates, tests)
@@ -432,6 +467,8 @@ def scan(collection: C, criteria: Mapping[str, Any]) -> C:
 
 
 def _full(collection: Collection[Any]) -> Collection[Any]:
+    if collection._positions is None:
+        return collection
     ds = collection._dataset
     assert ds is not None
     full: Collection[Any] = getattr(ds, _spec_of(collection).collection)
