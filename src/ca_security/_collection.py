@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -142,6 +141,8 @@ class Collection(Generic[R]):
 
     def closest_ids(self, text: str, limit: int = 3) -> tuple[str, ...]:
         """The ids most like ``text``, best first (for error messages)."""
+        import difflib
+
         return tuple(difflib.get_close_matches(str(text), list(self._index()), n=limit, cutoff=0.5))
 
     # -- queries ----------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -100,6 +99,8 @@ def word_diff(canonical: str, other: str) -> str:
         'the focus of [-our common-] {+general+} attention'
 
     """
+    import difflib
+
     old, new = canonical.split(), other.split()
     matcher = difflib.SequenceMatcher(None, [fold(w) for w in old], [fold(w) for w in new])
     parts: list[str] = []

@@ -35,7 +35,6 @@ import attrs
 from ._collection import Collection
 from ._partial_date import DateLike, PartialDate
 from ._people import Official, Post, Tenure
-from ._query import coerce_date, resolve_refs
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
@@ -218,6 +217,8 @@ class Officials(Collection[Official]):
     __slots__ = ()
 
     def _terms(self, post: Any, country: Any) -> list[tuple[Term, _Stretch]]:
+        from ._query import resolve_refs
+
         ds = self._dataset
         if ds is None:
             raise ValueError("only the officials of a Dataset know their posts")
@@ -264,6 +265,8 @@ class Officials(Collection[Official]):
             RecordNotFoundError: for a post or country that matches nothing.
 
         """
+        from ._query import coerce_date
+
         day = coerce_date(on)
         first, last = _days(day)
         certain: list[Holding] = []

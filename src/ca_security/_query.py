@@ -296,8 +296,9 @@ class _Part:
         test: Whether the record at a position meets the criterion.
         size: About how many candidates :attr:`lookup` gives (for choosing the cheapest).
         lookup: The ascending positions of every record that may meet it.
-        records: The records at those positions, cached, where the lookup
-            gives exactly the records that meet the criterion (one key).
+        records: The records at those positions (kept for the next time the
+            same value is asked), where the lookup gives exactly the records
+            that meet the criterion.
 
     """
 
@@ -385,22 +386,28 @@ def _keys_part(
     index = key_index(full, name, lambda record: keys(ds, record))
     hits = [index[key] for key in wanted if key in index]
 
+    # Whole answers are kept per value asked for, within a budget (see _ANSWERS_KEPT).
+    shelf: dict[frozenset[Any], tuple[tuple[int, ...], tuple[Any, ...]]] = ds.cached(
+        f"{full.kind}:answers:{name}", dict
+    )
+    answer = shelf.get(wanted)
+
     def lookup() -> list[int] | tuple[int, ...]:
+        if answer is not None:
+            return answer[0]
         if len(hits) == 1:
             return hits[0]
         return sorted({position for found in hits for position in found})
 
-    records = None
-    if len(wanted) == 1:
-        (key,) = wanted
-        shelf: dict[Any, tuple[Any, ...]] = ds.cached(f"{full.kind}:records:{name}", dict)
-
-        def records() -> tuple[Any, ...]:
-            found = shelf.get(key)
-            if found is None:
-                items = full._records
-                found = shelf[key] = tuple(map(items.__getitem__, index.get(key, ())))
-            return found
+    def records() -> tuple[Any, ...]:
+        if answer is not None:
+            return answer[1]
+        positions = tuple(lookup())
+        found = tuple(map(full._records.__getitem__, positions))
+        kept = sum(len(kept_positions) for kept_positions, _ in shelf.values())
+        if len(shelf) < _ANSWERS_KEPT and kept + len(positions) <= 2 * len(full):
+            shelf[wanted] = (positions, found)
+        return found
 
     return _Part(
         test=lambda position, record: not wanted.isdisjoint(keys(ds, record)),
@@ -410,6 +417,11 @@ def _keys_part(
     )
 
 
+#: How many whole answers each indexed criterion keeps (holding at most twice
+#: as many records as the collection).
+_ANSWERS_KEPT = 512
+
+
 def _window_part(
     ds: Dataset,
     full: Collection[Any],
@@ -417,12 +429,13 @@ def _window_part(
     window: Span,
 ) -> _Part:
     first, last = window
+    index = date_index(full, "span", lambda record: span(ds, record))
+    spans = index.spans
 
     def test(position: int, record: Any) -> bool:
-        days = span(ds, record)
+        days = spans[position]
         return days is not None and days[0] <= last and days[1] >= first
 
-    index = date_index(full, "span", lambda record: span(ds, record))
     return _Part(
         test=test,
         size=index.count(first, last),
