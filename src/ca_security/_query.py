@@ -386,40 +386,18 @@ def _keys_part(
     index = key_index(full, name, lambda record: keys(ds, record))
     hits = [index[key] for key in wanted if key in index]
 
-    # Whole answers are kept per value asked for, within a budget (see _ANSWERS_KEPT).
-    shelf: dict[frozenset[Any], tuple[tuple[int, ...], tuple[Any, ...]]] = ds.cached(
-        f"{full.kind}:answers:{name}", dict
-    )
-    answer = shelf.get(wanted)
-
-    def lookup() -> list[int] | tuple[int, ...]:
-        if answer is not None:
-            return answer[0]
+    def find() -> list[int] | tuple[int, ...]:
         if len(hits) == 1:
             return hits[0]
         return sorted({position for found in hits for position in found})
 
-    def records() -> tuple[Any, ...]:
-        if answer is not None:
-            return answer[1]
-        positions = tuple(lookup())
-        found = tuple(map(full._records.__getitem__, positions))
-        kept = sum(len(kept_positions) for kept_positions, _ in shelf.values())
-        if len(shelf) < _ANSWERS_KEPT and kept + len(positions) <= 2 * len(full):
-            shelf[wanted] = (positions, found)
-        return found
-
+    lookup, records = _kept(ds, full, name, wanted, find)
     return _Part(
         test=lambda position, record: not wanted.isdisjoint(keys(ds, record)),
         size=sum(map(len, hits)),
         lookup=lookup,
         records=records,
     )
-
-
-#: How many whole answers each indexed criterion keeps (holding at most twice
-#: as many records as the collection).
-_ANSWERS_KEPT = 512
 
 
 def _window_part(
@@ -436,11 +414,46 @@ def _window_part(
         days = spans[position]
         return days is not None and days[0] <= last and days[1] >= first
 
-    return _Part(
-        test=test,
-        size=index.count(first, last),
-        lookup=lambda: index.overlapping(first, last),
+    lookup, records = _kept(ds, full, "span", window, lambda: index.overlapping(first, last))
+    return _Part(test=test, size=index.count(first, last), lookup=lookup, records=records)
+
+
+def _kept(
+    ds: Dataset,
+    full: Collection[Any],
+    name: str,
+    wanted: Any,
+    find: Callable[[], list[int] | tuple[int, ...]],
+) -> tuple[Callable[[], list[int] | tuple[int, ...]], Callable[[], tuple[Any, ...]]]:
+    """``lookup`` and ``records`` for an indexed criterion, keeping whole answers.
+
+    Answers are kept per value asked for, within a budget: at most
+    ``_ANSWERS_KEPT`` answers per criterion, holding at most twice as many
+    records as the collection.
+    """
+    shelf: dict[Any, tuple[tuple[int, ...], tuple[Any, ...]]] = ds.cached(
+        f"{full.kind}:answers:{name}", dict
     )
+    answer = shelf.get(wanted)
+
+    def lookup() -> list[int] | tuple[int, ...]:
+        return find() if answer is None else answer[0]
+
+    def records() -> tuple[Any, ...]:
+        if answer is not None:
+            return answer[1]
+        positions = tuple(find())
+        found = tuple(map(full._records.__getitem__, positions))
+        kept = sum(len(kept_positions) for kept_positions, _ in shelf.values())
+        if len(shelf) < _ANSWERS_KEPT and kept + len(positions) <= 2 * len(full):
+            shelf[wanted] = (positions, found)
+        return found
+
+    return lookup, records
+
+
+#: How many whole answers each indexed criterion keeps.
+_ANSWERS_KEPT = 512
 
 
 def filter_collection(collection: C, criteria: Mapping[str, Any]) -> C:
