@@ -364,3 +364,13 @@ def test_holding_unknown_start_after_previous_holder() -> None:
     assert holders("2022-01-15") == ([], ["faridun-mahmudzoda"])
     assert holders("2023-03-01") == (["faridun-mahmudzoda"], [])
     assert holders("2000") == ([], ["bakhtiyor-olimov"])
+
+
+def test_result_reprs_are_short() -> None:
+    """Holdings, terms and corroborations show ids, not whole records."""
+    found = DS.officials.holding(post="tj-secretary", on="2023")
+    assert repr(found.certain[0]) == "<Holding faridun-mahmudzoda in tj-secretary, certain>"
+    assert repr(DS.officials.succession(post="tj-secretary")[0]) == (
+        "<Term bakhtiyor-olimov in tj-secretary>"
+    )
+    assert repr(DS.corroboration("focus")) == "<Corroboration of focus: 3 sources, 2 independent>"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -63,12 +62,18 @@ class Collection(CollectionExports, Generic[R]):
             _id_of(record)
 
     @classmethod
-    def _subset(cls, full: Collection[R], positions: tuple[int, ...]) -> Self:
-        """The records of ``full`` at ``positions`` (ascending), bound to the same dataset."""
+    def _subset(
+        cls, full: Collection[R], positions: tuple[int, ...], records: tuple[R, ...] | None = None
+    ) -> Self:
+        """The records of ``full`` at ``positions`` (ascending), bound to the same dataset.
+
+        ``records`` are those records when the caller has them already.
+        """
         subset = cls.__new__(cls)
         set_ = object.__setattr__
-        records = full._records
-        set_(subset, "_records", tuple(map(records.__getitem__, positions)))
+        if records is None:
+            records = tuple(map(full._records.__getitem__, positions))
+        set_(subset, "_records", records)
         set_(subset, "_kind", full._kind)
         set_(subset, "_by_id", None)
         set_(subset, "_dataset", full._dataset)
@@ -137,6 +142,8 @@ class Collection(CollectionExports, Generic[R]):
 
     def closest_ids(self, text: str, limit: int = 3) -> tuple[str, ...]:
         """The ids most like ``text``, best first (for error messages)."""
+        import difflib
+
         return tuple(difflib.get_close_matches(str(text), list(self._index()), n=limit, cutoff=0.5))
 
     # -- queries ----------------------------------------------------------------
@@ -160,9 +167,13 @@ class Collection(CollectionExports, Generic[R]):
             ValueError: for a date or a vocabulary value that cannot be read.
 
         """
-        from ._query import filter_collection
+        global _filter_collection
+        if _filter_collection is None:
+            from ._query import filter_collection
 
-        return filter_collection(self, criteria)
+            _filter_collection = filter_collection
+        result: Self = _filter_collection(self, criteria)
+        return result
 
     def lookup(self, name: str) -> R:
         """The one record with this id, name or alias.
@@ -218,6 +229,10 @@ class Collection(CollectionExports, Generic[R]):
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")
+
+
+# ``_query.filter_collection``, imported on the first filter (it is not needed to load data).
+_filter_collection: Any = None
 
 
 def _id_of(record: object) -> str:

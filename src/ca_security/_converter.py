@@ -58,15 +58,10 @@ def _structure_enum(value: Any, enum_type: type[enum.Enum]) -> enum.Enum:
     return result
 
 
-def make_converter(*, detailed: bool = True) -> cattrs.Converter:
+def make_converter() -> cattrs.Converter:
     """Build a fresh converter between record types and JSON values.
 
-    It never touches cattrs' global converter. ``detailed=False`` makes the
-    fast converter the loader tries first: it checks exactly the same rules
-    but stops at the first error without locating it, and it shares equal
-    dates and short strings (ids) between records to save memory; on any
-    error the loader reads the data again with the detailed converter, which
-    reports every problem with its path. Hooks registered:
+    It never touches cattrs' global converter. Hooks registered:
 
     - :class:`~ca_security.PartialDate` <-> ISO string at its precision;
     - ``str``, ``int``, ``float``: strict (no ``"5"`` becomes ``5``, no ``5`` becomes ``"5"``);
@@ -79,12 +74,9 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
         omit_if_default=True,
         unstruct_collection_overrides={tuple: list},
     )
-    if detailed:
-        converter.register_structure_hook(PartialDate, _structure_partial_date)
-        converter.register_structure_hook(str, _structure_str)
-    else:
-        _register_shared(converter)
+    converter.register_structure_hook(PartialDate, _structure_partial_date)
     converter.register_unstructure_hook(PartialDate, _unstructure_partial_date)
+    converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(float, _structure_float)
     converter.register_structure_hook_func(
@@ -100,8 +92,6 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
             raise TypeError(f"expected a JSON array, got {type(value).__name__}")
         item_type = tuple_type.__args__[0]
         hook = converter.get_structure_hook(item_type)
-        if not detailed:
-            return tuple([hook(item, item_type) for item in value])
         items: list[Any] = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
@@ -122,7 +112,7 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
             record_type,
             converter,
             _cattrs_forbid_extra_keys=True,
-            _cattrs_detailed_validation=detailed,
+            _cattrs_detailed_validation=True,
         )
 
         def structure_record(value: Any, _: type) -> Any:
@@ -161,34 +151,6 @@ def _field_of(error: BaseException) -> str | None:
             return arg.name
     field = getattr(error, "field", None)
     return field if isinstance(field, str) else None
-
-
-#: Strings up to this length (ids, codes, short names) are shared by the fast converter.
-_SHARED_STR_LEN = 64
-
-
-def _register_shared(converter: cattrs.Converter) -> None:
-    """Date and string hooks that return one object per distinct value (per converter)."""
-    dates: dict[str, PartialDate] = {}
-    strings: dict[str, str] = {}
-
-    def structure_date(value: Any, _: type) -> PartialDate:
-        if type(value) is str:
-            found = dates.get(value)
-            if found is None:
-                found = dates[value] = _structure_partial_date(value, PartialDate)
-            return found
-        return _structure_partial_date(value, PartialDate)
-
-    def structure_str(value: Any, _: type) -> str:
-        if type(value) is not str:
-            return _structure_str(value, str)
-        if len(value) > _SHARED_STR_LEN:
-            return value
-        return strings.setdefault(value, value)
-
-    converter.register_structure_hook(PartialDate, structure_date)
-    converter.register_structure_hook(str, structure_str)
 
 
 def _is_variadic_tuple(cls: Any) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -17,7 +16,7 @@ if TYPE_CHECKING:
 __all__ = ["Corroboration", "Rendering", "corroboration", "word_diff"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Rendering:
     """One source's rendering of a statement.
 
@@ -42,8 +41,11 @@ class Rendering:
         """The source's words, exactly as printed (``None`` when not recorded)."""
         return self.citation.excerpt
 
+    def __repr__(self) -> str:
+        return f"<Rendering by {self.source.id} (origin {self.origin})>"
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class Corroboration:
     """The sources of a statement, their renderings and the count of distinct origins.
 
@@ -55,6 +57,12 @@ class Corroboration:
 
     statement: Statement
     renderings: tuple[Rendering, ...]
+
+    def __repr__(self) -> str:
+        return (
+            f"<Corroboration of {self.statement.id}: {len(self.sources)} sources, "
+            f"{self.independent} independent>"
+        )
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -91,6 +99,8 @@ def word_diff(canonical: str, other: str) -> str:
         'the focus of [-our common-] {+general+} attention'
 
     """
+    import difflib
+
     old, new = canonical.split(), other.split()
     matcher = difflib.SequenceMatcher(None, [fold(w) for w in old], [fold(w) for w in new])
     parts: list[str] = []

@@ -35,7 +35,6 @@ import attrs
 from ._collection import Collection
 from ._partial_date import DateLike, PartialDate
 from ._people import Official, Post, Tenure
-from ._query import coerce_date, resolve_refs
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
@@ -46,7 +45,7 @@ _NEVER = _dt.date.max.toordinal()
 _EVER = _dt.date.min.toordinal()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Term:
     """One person's tenure of one post.
 
@@ -61,8 +60,14 @@ class Term:
     post: Post
     tenure: Tenure
 
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.official.id} in {self.post.id}{self._status()}>"
 
-@attrs.frozen(kw_only=True)
+    def _status(self) -> str:
+        return ""
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Holding(Term):
     """A holder of a post on a date, certain or only possible (see :meth:`Officials.holding`).
 
@@ -74,6 +79,9 @@ class Holding(Term):
     """
 
     certain: bool
+
+    def _status(self) -> str:
+        return ", certain" if self.certain else ", possible"
 
 
 @attrs.frozen(kw_only=True)
@@ -209,6 +217,8 @@ class Officials(Collection[Official]):
     __slots__ = ()
 
     def _terms(self, post: Any, country: Any) -> list[tuple[Term, _Stretch]]:
+        from ._query import resolve_refs
+
         ds = self._dataset
         if ds is None:
             raise ValueError("only the officials of a Dataset know their posts")
@@ -255,6 +265,8 @@ class Officials(Collection[Official]):
             RecordNotFoundError: for a post or country that matches nothing.
 
         """
+        from ._query import coerce_date
+
         day = coerce_date(on)
         first, last = _days(day)
         certain: list[Holding] = []

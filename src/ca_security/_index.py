@@ -91,6 +91,8 @@ class DateIndex:
     """
 
     tiers: tuple[_DateTier, ...]
+    #: Each record's span by position (``None`` when undated), for testing candidates.
+    spans: tuple[Span | None, ...]
 
     def count(self, first: int, last: int) -> int:
         """About how many records :meth:`overlapping` examines for ``first..last``."""
@@ -119,8 +121,8 @@ def date_index(
 
     def build() -> DateIndex:
         groups: dict[int, list[tuple[int, int, int]]] = {}
-        for position, record in enumerate(collection):
-            found = span(record)
+        spans = tuple(span(record) for record in collection)
+        for position, found in enumerate(spans):
             if found is not None:
                 length = found[1] - found[0]
                 tier = next((limit for limit in _TIERS if length <= limit), length)
@@ -136,7 +138,7 @@ def date_index(
                     longest=max(row[1] - row[0] for row in rows),
                 )
             )
-        return DateIndex(tiers=tuple(tiers))
+        return DateIndex(tiers=tuple(tiers), spans=spans)
 
     result: DateIndex = _cached(collection, f"dates:{name}", build)
     return result

@@ -119,27 +119,24 @@ def _build(read: Callable[[str], bytes | None], names: list[str]) -> Dataset:
 def _fast_records(
     parsed: dict[str, Any],
 ) -> tuple[Metadata, dict[str, tuple[Any, ...]]] | None:
-    """Every record by the fast converter, or ``None`` at the first problem of any kind."""
-    from ._converter import make_converter
+    """Every record by the fast path (:mod:`._fast`), or ``None`` at the first problem."""
+    from ._fast import make_structurer
 
-    converter = make_converter(detailed=False)
+    structurer = make_structurer()
     try:
-        metadata = converter.structure(parsed[_METADATA], Metadata)
+        metadata = structurer(Metadata)(parsed[_METADATA])
         records: dict[str, tuple[Any, ...]] = {}
         for kind in KINDS:
             values = parsed.get(kind.file)
-            if values is None:
-                continue
-            hook = converter.get_structure_hook(kind.type)
-            records[kind.name] = tuple([hook(value, kind.type) for value in values])
+            if values is not None:
+                structure = structurer(kind.type)
+                records[kind.name] = tuple([structure(value) for value in values])
     except Exception:
         return None
     return metadata, records
 
 
 def _build_records(read: Callable[[str], bytes | None], names: list[str]) -> Dataset:
-    from ._converter import make_converter
-    from ._records import structure_records
     from ._validate import validate
 
     parsed: dict[str, Any] = {}
@@ -164,6 +161,9 @@ def _build_records(read: Callable[[str], bytes | None], names: list[str]) -> Dat
             if found:
                 raise DatasetError(found)
             return Dataset.from_records(*fast)
+    from ._converter import make_converter
+    from ._records import structure_records
+
     converter = make_converter()
     metadata: tuple[Metadata, ...] = ()
     if metadata_value is None and not metadata_problems:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 from ._errors import AmbiguousNameError, RecordNotFoundError
 from ._index import name_index, token_index
 from ._names import fold, name_key
+from ._query import specs
 
 if TYPE_CHECKING:
     from ._collection import Collection
@@ -31,7 +32,7 @@ _FUZZY_CUTOFF = 0.75
 
 def names_of(noun: str) -> Callable[[Any], tuple[str, ...]]:
     """The function giving a record's names (display name first) for a kind, e.g. ``"official"``."""
-    from ._criteria import SPECS
+    SPECS = specs()
 
     return SPECS[noun].names
 
@@ -74,7 +75,7 @@ def word_matches(collection: Collection[Any], text: str) -> tuple[int, ...]:
     finds ``"Nasrullo Makhmudzoda"``. Kinds whose names are texts
     (statements, figures, sources) have no fall-back.
     """
-    from ._criteria import SPECS
+    SPECS = specs()
 
     words = set(fold(text).split())
     if not words or not SPECS[collection.kind].word_lookup:
@@ -172,7 +173,7 @@ def _word_matches(
 
 
 def _full(collection: Collection[Any]) -> Collection[Any]:
-    from ._criteria import SPECS
+    SPECS = specs()
 
     ds = collection._dataset
     if ds is None:

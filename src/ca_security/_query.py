@@ -45,6 +45,7 @@ __all__ = [
     "filter_collection",
     "resolve_refs",
     "scan",
+    "specs",
 ]
 
 C = TypeVar("C", bound="Collection[Any]")
@@ -295,18 +296,33 @@ class _Part:
         test: Whether the record at a position meets the criterion.
         size: About how many candidates :attr:`lookup` gives (for choosing the cheapest).
         lookup: The ascending positions of every record that may meet it.
+        records: The records at those positions (kept for the next time the
+            same value is asked), where the lookup gives exactly the records
+            that meet the criterion.
 
     """
 
     test: Callable[[int, Any], bool]
     size: int
     lookup: Callable[[], list[int] | tuple[int, ...]]
+    records: Callable[[], tuple[Any, ...]] | None = None
+
+
+def specs() -> dict[str, KindSpec]:
+    """The table of :mod:`._criteria` (kind noun -> spec), imported on first use."""
+    global _SPECS
+    if _SPECS is None:
+        from ._criteria import SPECS
+
+        _SPECS = SPECS
+    return _SPECS
+
+
+_SPECS: dict[str, KindSpec] | None = None
 
 
 def _spec_of(collection: Collection[Any]) -> KindSpec:
-    from ._criteria import SPECS
-
-    return SPECS[collection.kind]
+    return specs()[collection.kind]
 
 
 def _valid(spec: KindSpec) -> frozenset[str]:
@@ -341,10 +357,13 @@ def _plan(collection: Collection[Any], criteria: Mapping[str, Any]) -> list[_Par
             parts.append(_text_part(full, name, criterion, criterion.resolve(ds, value)))
         else:
             parts.append(_keys_part(ds, full, name, criterion, criterion.resolve(ds, value)))
-    if spec.span is not None:
+    if spec.span is not None and not _DATED.isdisjoint(criteria):
         for window in _windows(criteria):
             parts.append(_window_part(ds, full, spec.span, window))
     return parts
+
+
+_DATED = frozenset(DATE_CRITERIA)
 
 
 def _text_part(full: Collection[Any], name: str, criterion: Text, wanted: str) -> _Part:
@@ -367,15 +386,17 @@ def _keys_part(
     index = key_index(full, name, lambda record: keys(ds, record))
     hits = [index[key] for key in wanted if key in index]
 
-    def lookup() -> list[int] | tuple[int, ...]:
+    def find() -> list[int] | tuple[int, ...]:
         if len(hits) == 1:
             return hits[0]
         return sorted({position for found in hits for position in found})
 
+    lookup, records = _kept(ds, full, name, wanted, find)
     return _Part(
         test=lambda position, record: not wanted.isdisjoint(keys(ds, record)),
         size=sum(map(len, hits)),
         lookup=lookup,
+        records=records,
     )
 
 
@@ -386,17 +407,53 @@ def _window_part(
     window: Span,
 ) -> _Part:
     first, last = window
+    index = date_index(full, "span", lambda record: span(ds, record))
+    spans = index.spans
 
     def test(position: int, record: Any) -> bool:
-        days = span(ds, record)
+        days = spans[position]
         return days is not None and days[0] <= last and days[1] >= first
 
-    index = date_index(full, "span", lambda record: span(ds, record))
-    return _Part(
-        test=test,
-        size=index.count(first, last),
-        lookup=lambda: index.overlapping(first, last),
+    lookup, records = _kept(ds, full, "span", window, lambda: index.overlapping(first, last))
+    return _Part(test=test, size=index.count(first, last), lookup=lookup, records=records)
+
+
+def _kept(
+    ds: Dataset,
+    full: Collection[Any],
+    name: str,
+    wanted: Any,
+    find: Callable[[], list[int] | tuple[int, ...]],
+) -> tuple[Callable[[], list[int] | tuple[int, ...]], Callable[[], tuple[Any, ...]]]:
+    """``lookup`` and ``records`` for an indexed criterion, keeping whole answers.
+
+    Answers are kept per value asked for, within a budget: at most
+    ``_ANSWERS_KEPT`` answers per criterion, holding at most twice as many
+    records as the collection.
+    """
+    shelf: dict[Any, tuple[tuple[int, ...], tuple[Any, ...]]] = ds.cached(
+        f"{full.kind}:answers:{name}", dict
     )
+    answer = shelf.get(wanted)
+
+    def lookup() -> list[int] | tuple[int, ...]:
+        return find() if answer is None else answer[0]
+
+    def records() -> tuple[Any, ...]:
+        if answer is not None:
+            return answer[1]
+        positions = tuple(find())
+        found = tuple(map(full._records.__getitem__, positions))
+        kept = sum(len(kept_positions) for kept_positions, _ in shelf.values())
+        if len(shelf) < _ANSWERS_KEPT and kept + len(positions) <= 2 * len(full):
+            shelf[wanted] = (positions, found)
+        return found
+
+    return lookup, records
+
+
+#: How many whole answers each indexed criterion keeps.
+_ANSWERS_KEPT = 512
 
 
 def filter_collection(collection: C, criteria: Mapping[str, Any]) -> C:
@@ -416,7 +473,11 @@ def filter_collection(collection: C, criteria: Mapping[str, Any]) -> C:
     if own is not None and len(own) <= base.size:
         candidates, tests = own, [part.test for part in parts]
     else:
-        candidates, tests = base.lookup(), [part.test for part in parts if part is not base]
+        tests = [part.test for part in parts if part is not base]
+        if own is None and not tests and base.records is not None:
+            # One key of one index: the answer is cached whole.
+            return type(collection)._subset(full, tuple(base.lookup()), base.records())
+        candidates = base.lookup()
         if own is not None:
             candidates = [p for p in candidates if _holds(own, p)]
     return _select(collection, full, candidates, tests)
@@ -432,6 +493,8 @@ def scan(collection: C, criteria: Mapping[str, Any]) -> C:
 
 
 def _full(collection: Collection[Any]) -> Collection[Any]:
+    if collection._positions is None:
+        return collection
     ds = collection._dataset
     assert ds is not None
     full: Collection[Any] = getattr(ds, _spec_of(collection).collection)

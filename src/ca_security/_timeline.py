@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING, Any
 
+from ._query import specs
 from ._summits import Summit
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ _KINDS = ("summits", "statements")
 
 def timeline_criteria() -> tuple[str, ...]:
     """Every criterion :func:`timeline` accepts: those of summits and of statements."""
-    from ._criteria import SPECS
+    SPECS = specs()
 
     return tuple(sorted({*SPECS["summit"].valid, *SPECS["statement"].valid}))
 
@@ -33,7 +34,7 @@ def _order(record: Summit | Statement) -> tuple[Any, ...]:
 
 def timeline(ds: Dataset, criteria: dict[str, Any]) -> tuple[Summit | Statement, ...]:
     """See :meth:`ca_security.Dataset.timeline`."""
-    from ._criteria import SPECS
+    SPECS = specs()
 
     valid = timeline_criteria()
     unknown = sorted(set(criteria) - set(valid))
