@@ -9,17 +9,20 @@ import ca_security
 
 ds = ca_security.load()
 statement_id = sys.argv[1] if len(sys.argv) > 1 else "tokayev-2024-05-16-transboundary-threats"
-statement = ds.statements[statement_id]
+
+# The corroboration lists each source with its own rendering, verbatim, the
+# origin it relays (outlets relaying one press release share an origin), and
+# how each rendering differs from the canonical text, word by word.
+corroboration = ds.corroboration(statement_id)
+statement = corroboration.statement
 
 print(f"{ds.officials[statement.speaker].name}, {statement.date}:")
 print(f"  canonical text: {statement.text}")
-
-# The corroboration lists each source with its own rendering, verbatim, and
-# counts distinct origins: outlets relaying one press release count once.
-corroboration = ds.corroboration(statement)
-for citation in statement.citations:
-    source = ds.sources[citation.source]
-    origin = source.origin or "(its own)"
-    print(f"  {source.publisher or source.id} [origin: {origin}]")
-    print(f"      {citation.excerpt}")
-print(f"  {len(statement.citations)} source(s), {corroboration.origin_count} independent origin(s)")
+for rendering in corroboration.renderings:
+    print(f"  {rendering.source.publisher or rendering.source.id} [origin: {rendering.origin}]")
+    print(f"      {rendering.citation.excerpt}")
+    if rendering.diff is not None and rendering.diff != rendering.citation.excerpt:
+        print(f"      differences: {rendering.diff}")
+print(
+    f"  {len(corroboration.sources)} source(s), {corroboration.independent} independent origin(s)"
+)

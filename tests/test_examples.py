@@ -84,7 +84,9 @@ def test_quote_renderings_example(tmp_path: Path) -> None:
     for citation in statement.citations:
         assert citation.excerpt is not None
         assert citation.excerpt in out
-    assert f"{len(statement.citations)} source(s)" in out
+    sources = {c.source for c in statement.citations}
+    origins = {ca_security.load().sources[s].origin or s for s in sources}
+    assert f"{len(sources)} source(s), {len(origins)} independent origin(s)" in out
 
 
 def test_draw_timeline_example_writes_figures(tmp_path: Path) -> None:
