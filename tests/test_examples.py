@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -40,6 +41,13 @@ def test_there_are_five_to_seven_examples() -> None:
         text = script.read_text(encoding="utf-8")
         assert text.startswith('"""'), script.name
         assert f"Run: python examples/{script.name}" in text, script.name
+
+
+def test_docs_show_every_example() -> None:
+    """The examples page includes every script, so the docs and the folder agree."""
+    page = (EXAMPLES.parent / "docs" / "examples.md").read_text(encoding="utf-8")
+    included = set(re.findall(r"\{literalinclude\} \.\./examples/(\S+\.py)", page))
+    assert included == {script.name for script in EXAMPLES.glob("*.py")}
 
 
 @pytest.mark.parametrize("script", sorted(EXAMPLES.glob("*.py")), ids=lambda p: p.name)
