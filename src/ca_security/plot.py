@@ -191,6 +191,9 @@ def _draw(
     height: float | None,
     dpi: int,
 ) -> Any:
+    from matplotlib import dates as _dates
+
+    dates: Any = _dates  # some of its functions carry no annotations
     rows = sorted({mark.row for mark in marks if not mark.is_summit})
     if any(mark.is_summit for mark in marks):
         rows.insert(0, _SUMMITS_ROW)
@@ -228,7 +231,9 @@ def _draw(
     axes.set_yticks(list(y_of.values()), list(y_of.keys()), fontsize=8)
     axes.grid(axis="x", linestyle=":", linewidth=0.5)
     axes.tick_params(axis="x", labelsize=8)
-    figure.autofmt_xdate()
+    locator = dates.AutoDateLocator(maxticks=8)
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))
     if title:
         axes.set_title(title, fontsize=10)
     figure.tight_layout()
