@@ -57,7 +57,6 @@ doctest_test_doctest_blocks = "default"
 # -- HTML -----------------------------------------------------------------------
 html_theme = "furo"
 html_title = f"ca_security {release}"
-html_static_path = ["_static"]
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True

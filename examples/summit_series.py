@@ -18,9 +18,5 @@ for series_id in series_ids:
         print(f"  {number}{summit.start}  {summit.place_name or summit.place}")
         for part in summit.participants:
             # A participant is a person, or a country or organization without a named person.
-            who = (
-                ds.officials[part.person].name
-                if part.person
-                else (part.country or part.organization)
-            )
+            who = ds.get(part.person or part.country or part.organization).name
             print(f"      {who:<28} {part.role.value}")

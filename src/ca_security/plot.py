@@ -182,6 +182,22 @@ def _marks(
     return marks
 
 
+def _groups(marks: list[_Mark]) -> list[_Mark]:
+    """Marks at the same row and days merged into one, labelled with their count."""
+    grouped: dict[tuple[Any, ...], list[_Mark]] = {}
+    for mark in marks:
+        grouped.setdefault((mark.row, mark.earliest, mark.latest, mark.is_summit), []).append(mark)
+    merged = []
+    for same in grouped.values():
+        first = same[0]
+        if len(same) == 1:
+            merged.append(first)
+            continue
+        noun = "meetings" if first.is_summit else "statements"
+        merged.append(attrs.evolve(first, label=f"{len(same)} {noun}"))
+    return merged
+
+
 def _draw(
     pyplot: Any,
     marks: list[_Mark],
@@ -206,28 +222,6 @@ def _draw(
     pad = max(_dt.timedelta(days=3), (last - first) / 12)
     axes.set_xlim(first - pad, last + pad)
     axes.set_ylim(-0.7, len(rows) - 0.3)
-
-    # Labels at the same row stack on a few levels so that neighbours do not overlap.
-    placed: dict[str, int] = {}
-    ordered = sorted(marks, key=lambda m: (y_of[m.row], m.earliest, m.latest, m.label))
-    for mark in ordered:
-        y = y_of[mark.row]
-        color = "tab:red" if mark.is_summit else "tab:blue"
-        middle = mark.earliest + (mark.latest - mark.earliest) / 2
-        if mark.latest > mark.earliest:
-            axes.plot([mark.earliest, mark.latest], [y, y], color=color, linewidth=5, alpha=0.5)
-        axes.plot([middle], [y], marker="D" if mark.is_summit else "o", color=color, markersize=7)
-        level = placed.get(mark.row, 0)
-        placed[mark.row] = level + 1
-        axes.annotate(
-            mark.label,
-            (middle, y),
-            xytext=(6, 8 - 11 * (level % _LABEL_LEVELS)),
-            textcoords="offset points",
-            fontsize=7,
-            va="center",
-        )
-
     axes.set_yticks(list(y_of.values()), list(y_of.keys()), fontsize=8)
     axes.grid(axis="x", linestyle=":", linewidth=0.5)
     axes.tick_params(axis="x", labelsize=8)
@@ -236,5 +230,52 @@ def _draw(
     axes.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))
     if title:
         axes.set_title(title, fontsize=10)
+    ordered = sorted(_groups(marks), key=lambda m: (y_of[m.row], m.earliest, m.latest, m.label))
+    for mark in ordered:
+        y = y_of[mark.row]
+        color = "tab:red" if mark.is_summit else "tab:blue"
+        if mark.latest > mark.earliest:
+            axes.plot([mark.earliest, mark.latest], [y, y], color=color, linewidth=5, alpha=0.5)
+        axes.plot([_middle(mark)], [y], marker="D" if mark.is_summit else "o", color=color)
+    # Lay the figure out before the labels, so that labels never shrink the axes.
     figure.tight_layout()
+    _label(figure, axes, ordered, y_of)
     return figure
+
+
+def _middle(mark: _Mark) -> _dt.date:
+    return mark.earliest + (mark.latest - mark.earliest) / 2
+
+
+def _label(figure: Any, axes: Any, marks: list[_Mark], y_of: Mapping[str, int]) -> None:
+    """Label each mark on the first of a few levels where it overlaps no other label.
+
+    A label that fits on no level is left out; the marker stays. Labels of
+    marks in the right third of the axis run leftwards, so they stay inside
+    the figure.
+    """
+    from matplotlib import dates as _dates
+
+    to_number: Any = _dates.date2num  # not annotated in matplotlib
+    renderer = figure.canvas.get_renderer()
+    left, right = axes.get_xlim()
+    placed: dict[tuple[str, int], list[Any]] = {}
+    for mark in marks:
+        x = _middle(mark)
+        leftwards = (to_number(x) - left) / (right - left) > 2 / 3
+        for level in range(_LABEL_LEVELS):
+            text = axes.annotate(
+                mark.label,
+                (x, y_of[mark.row]),
+                xytext=(-6 if leftwards else 6, 10 - 10 * level),
+                textcoords="offset points",
+                fontsize=7,
+                va="center",
+                ha="right" if leftwards else "left",
+            )
+            box = text.get_window_extent(renderer)
+            taken = placed.setdefault((mark.row, level), [])
+            if not any(box.overlaps(other) for other in taken):
+                taken.append(box)
+                break
+            text.remove()
