@@ -30,3 +30,14 @@ with tempfile.TemporaryDirectory() as tmp:
         ORDER BY statements DESC, speaker
     """
     print(duckdb.sql(query))
+
+    # Many-to-many relations are link tables: statement_topics joins statements to topics.
+    query = f"""
+        SELECT t.label AS topic, count(*) AS statements
+        FROM read_parquet('{files / "statement_topics.parquet"}') AS st
+        JOIN read_parquet('{files / "topics.parquet"}') AS t ON t.id = st.topic
+        GROUP BY t.label
+        ORDER BY statements DESC, topic
+        LIMIT 5
+    """
+    print(duckdb.sql(query))

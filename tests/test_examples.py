@@ -103,3 +103,15 @@ def test_draw_timeline_example_writes_figures(tmp_path: Path) -> None:
     for name in ("timeline-speakers.png", "timeline-topics.svg", "timeline-tokayev.png"):
         assert name in out
         assert (tmp_path / name).stat().st_size > 0
+
+
+def test_pandas_duckdb_example_counts_statements_per_speaker(tmp_path: Path) -> None:
+    """The DuckDB query over the Parquet files counts each speaker's statements."""
+    out = run(EXAMPLES / "pandas_duckdb.py", cwd=tmp_path)
+    ds = ca_security.load()
+    counts: dict[str, int] = {}
+    for statement in ds.statements:
+        name = ds.officials[statement.speaker].name
+        counts[name] = counts.get(name, 0) + 1
+    for name, count in counts.items():
+        assert re.search(rf"{re.escape(name)}\s*│\s*{count}\s*│", out), name
