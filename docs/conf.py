@@ -80,19 +80,6 @@ nitpick_ignore_regex = [
     ("py:func", r"(dateutil\.parser\.parse|attrs\.\w+)"),
 ]
 
-# Pages written by other contributors in parallel. Until one lands, its entry
-# is left out of the toctree of index.md and a ``:doc:`` reference to it
-# renders as plain text instead of failing the build; once the page exists,
-# it is listed and linked normally and this set has no effect on it.
-PLANNED_PAGES = {
-    "data-dictionary",
-    "provenance",
-    "querying",
-    "performance",
-    "exports",
-    "cli",
-}
-
 HERE = Path(__file__).parent
 GENERATED = HERE / "_static" / "generated"
 
@@ -113,25 +100,7 @@ def _draw_figures(app: Any) -> None:
     )
 
 
-def _drop_missing_planned_pages(app: Any, docname: str, source: list[str]) -> None:
-    """Leave toctree entries of planned pages that do not exist yet out of index.md."""
-    if docname != root_doc:
-        return
-    missing = PLANNED_PAGES - set(app.env.found_docs)
-    lines = source[0].splitlines(keepends=True)
-    source[0] = "".join(line for line in lines if line.strip() not in missing)
-
-
-def _planned_page(app: Any, env: Any, node: Any, contnode: Any) -> Any:
-    target = node.get("reftarget", "").lstrip("/")
-    if node.get("reftype") == "doc" and target in PLANNED_PAGES and target not in env.found_docs:
-        return contnode
-    return None
-
-
 def setup(app: Any) -> dict[str, Any]:
-    """Register the figure hook and the planned-page fallback."""
+    """Draw the figures when the build starts."""
     app.connect("builder-inited", _draw_figures)
-    app.connect("source-read", _drop_missing_planned_pages)
-    app.connect("missing-reference", _planned_page)
     return {"parallel_read_safe": True}
