@@ -43,3 +43,25 @@ def test_afghanistan_quote_corroboration() -> None:
     report = DS.corroboration("tokayev-2024-05-16-afghanistan-focus")
     assert {"asiandiplomacy-key-pillars", "daryo-terrorism-risk"} <= {s.id for s in report.sources}
     assert 1 <= report.independent <= len(report.sources)
+
+
+def test_dataset_lookup_prefers_an_exact_alias_over_words_of_names():
+    """ "Tokayev" is an alias of the president; meetings named after him do not make it ambiguous."""
+    import ca_security
+
+    assert "kassym-jomart-tokayev" == ca_security.load().lookup("Tokayev").id
+
+
+def test_holding_takes_a_shared_title_narrowed_by_country():
+    """The issue's question: the Secretary of the Security Council of Tajikistan on 16 May 2024."""
+    import ca_security
+
+    officials = ca_security.load().officials
+    holders = officials.holding(
+        post="Secretary of the Security Council", country="Tajikistan", on="2024-05-16"
+    )
+    assert ["nasrullo-mahmudzoda"] == [h.official.id for h in holders.certain]
+    assert ["Mahmadali Vatanzoda", "Nasrullo Mahmudzoda", "Yusuf Rahmon"] == [
+        h.official.name
+        for h in officials.succession(post="Secretary of the Security Council", country="tj")
+    ]

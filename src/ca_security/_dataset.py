@@ -111,12 +111,23 @@ class Dataset(DatasetExports):
     def lookup(self, name: str) -> Any:
         """The one record of any kind with this id, name or alias (see :meth:`Collection.lookup`).
 
+        An exact id, name or alias wins over a match on single words of names:
+        ``"Tokayev"`` is an alias of the president, so it does not also match
+        the meetings whose names contain the word.
+
         Raises:
             RecordNotFoundError: when no record bears the name (with suggestions).
             AmbiguousNameError: when records of several kinds, or several
                 records, bear it; look it up in one collection instead.
 
         """
+        from ._query import ALL, exact_ids
+
+        exact = exact_ids(self, name, ALL) if isinstance(name, str) else ()
+        if len(exact) == 1:
+            return self[exact[0]]
+        if exact:
+            raise AmbiguousNameError(name, "record", list(exact))
         found: list[Any] = []
         suggestions: list[str] = []
         for _name, collection in self.collections():

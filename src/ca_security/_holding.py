@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._collection import Collection
+from ._errors import AmbiguousNameError
 from ._partial_date import DateLike, PartialDate
 from ._people import Official, Post, Tenure
 
@@ -224,7 +225,12 @@ class Officials(Collection[Official]):
             raise ValueError("only the officials of a Dataset know their posts")
         posts: set[str] = {p.id for p in ds.posts}
         if post is not None:
-            posts &= resolve_refs(ds, post, ("posts",))
+            try:
+                posts &= resolve_refs(ds, post, ("posts",))
+            except AmbiguousNameError as error:
+                # A title several posts share ("Secretary of the Security
+                # Council"): all of them, narrowed by ``country`` below.
+                posts &= set(error.candidates)
         if country is not None:
             countries = resolve_refs(ds, country, ("countries",))
             posts = {p for p in posts if ds.posts[p].country in countries}

@@ -190,22 +190,31 @@ def resolve_refs(ds: Dataset, value: Any, targets: tuple[str, ...]) -> frozenset
     return frozenset(found)
 
 
+def exact_ids(ds: Dataset, value: str, targets: tuple[str, ...]) -> tuple[str, ...]:
+    """The ids of ``targets`` records whose id is ``value``, or whose name or alias folds to it."""
+    from ._lookup import names_of
+
+    collections = [getattr(ds, target) for target in targets]
+    for collection in collections:
+        if value in collection:
+            return (value,)
+    key = name_key(value)
+    ids: list[str] = []
+    for target, collection in zip(targets, collections, strict=True):
+        positions = name_index(collection, names_of(_NOUNS[target])).get(key, ())
+        ids.extend(collection._records[position].id for position in positions)
+    return tuple(ids)
+
+
 def _resolve_one(ds: Dataset, value: Any, targets: tuple[str, ...]) -> tuple[str, ...]:
     collections = [getattr(ds, target) for target in targets]
     noun = " or ".join(_NOUNS[target] for target in targets) if targets != ALL else "record"
     if isinstance(value, str):
-        for collection in collections:
-            if value in collection:
-                return (value,)
-        from ._lookup import names_of, word_matches
-
-        key = name_key(value)
-        ids: list[str] = []
-        for target, collection in zip(targets, collections, strict=True):
-            positions = name_index(collection, names_of(_NOUNS[target])).get(key, ())
-            ids.extend(collection._records[position].id for position in positions)
+        ids = list(exact_ids(ds, value, targets))
         if ids:
             return tuple(ids)
+        from ._lookup import word_matches
+
         for collection in collections:
             positions = word_matches(collection, value)
             ids.extend(collection._records[position].id for position in positions)
