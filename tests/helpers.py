@@ -34,7 +34,12 @@ def bundled_raw() -> dict[str, Any]:
 
 
 def write_raw(directory: Path, files: dict[str, Any]) -> None:
-    """Write parsed JSON values (file name -> value) as data files."""
+    """Write parsed JSON values (file name -> value, or raw ``bytes``) as data files.
+
+    Non-ASCII characters are written as ``\\uXXXX`` escapes, so that lone
+    surrogates (which a hand-edited file may hold as escapes) can be written too.
+    """
     directory.mkdir(parents=True, exist_ok=True)
     for name, value in files.items():
-        (directory / name).write_text(json.dumps(value, ensure_ascii=False), "utf-8")
+        raw = value if isinstance(value, bytes) else json.dumps(value).encode("ascii")
+        (directory / name).write_bytes(raw)

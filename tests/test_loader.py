@@ -142,7 +142,7 @@ def _at_summit(files):
     [
         (lambda f: _at_summit(f).update(date="2023-01-01"), "statements.json", "date"),
         (lambda f: _at_summit(f).update(date="2030-01-01"), "statements.json", "date"),
-        (lambda f: f["statements.json"][0].update(bogus=1), "statements.json", None),
+        (lambda f: f["statements.json"][0].update(bogus=1), "statements.json", "bogus"),
         (lambda f: f["statements.json"][0].update(kind="rumour"), "statements.json", "kind"),
         (
             lambda f: f["officials.json"].append(dict(f["officials.json"][0])),

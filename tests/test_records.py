@@ -162,7 +162,7 @@ def test_official_names_lists_name_then_aliases():
 @pytest.mark.parametrize(
     ("value", "record_type", "field", "message"),
     [
-        ({"source": "s", "bogus": 1}, cs.Citation, None, "unknown field(s): bogus"),
+        ({"source": "s", "bogus": 1}, cs.Citation, "bogus", "unknown field; a Citation has"),
         (
             {"source": "s", "excerpt": "ab", "start": "0", "end": 2},
             cs.Citation,
@@ -180,7 +180,9 @@ def test_converter_rejects_bad_values_naming_the_field(value, record_type, field
     """Unknown keys, loose types, unknown enum values and bad dates are refused with their field."""
     from ca_security._records import structure_records
 
-    built, problems = structure_records(CONVERTER, [value], record_type, "x.json")
+    built, problems = structure_records(
+        CONVERTER, [value], record_type, "x.json", max_depth=cs.MAX_DEPTH
+    )
     assert built == ()
     assert [("x.json", field)] == [(p.file, p.field) for p in problems]
     assert message in problems[0].message

@@ -34,7 +34,7 @@ from ._errors import (
 from ._export._schema import json_schema
 from ._holding import Holders, Holding, Officials, Term
 from ._initiatives import Initiative, Signature, StatusChange
-from ._loader import MAX_FILE_BYTES, load
+from ._loader import MAX_DEPTH, MAX_FILE_BYTES, load
 from ._metadata import Metadata
 from ._partial_date import DateLike, PartialDate
 from ._people import Official, Post, Tenure
@@ -46,6 +46,7 @@ from ._vocabulary import Country, Organization, Place, PlaceName, Series, Topic
 
 __all__ = [
     "DATASET_VERSION",
+    "MAX_DEPTH",
     "MAX_FILE_BYTES",
     "AmbiguousNameError",
     "CASecurityError",

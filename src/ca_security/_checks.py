@@ -11,6 +11,7 @@ import attrs
 
 __all__ = [
     "ID_PATTERN",
+    "at_least",
     "FieldTypeError",
     "FieldValueError",
     "enum_field",
@@ -134,13 +135,27 @@ def text_tuple() -> Any:
     return attrs.field(default=(), converter=to_tuple, validator=_check_text_items)
 
 
+def at_least(count: int) -> Any:
+    """A validator: the tuple holds at least ``count`` items (the error names the field)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        if len(value) < count:
+            raise FieldValueError(
+                attribute.name,
+                f"{attribute.name} needs at least {count} item{'s' if count != 1 else ''}, "
+                f"got {len(value)}",
+            )
+
+    return check
+
+
 def records(item_type: type, *, required: bool = False) -> Any:
     """A tuple of records of ``item_type``; ``required`` asks for at least one."""
     validators: list[Any] = [
         attrs.validators.deep_iterable(attrs.validators.instance_of(item_type))
     ]
     if required:
-        validators.append(attrs.validators.min_len(1))
+        validators.append(at_least(1))
         return attrs.field(converter=to_tuple, validator=validators)
     return attrs.field(default=(), converter=to_tuple, validator=validators)
 

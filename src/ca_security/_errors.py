@@ -15,14 +15,44 @@ __all__ = [
     "RecordNotFoundError",
 ]
 
+#: The longest a problem's message may be; longer ones (a huge value quoted) are cut.
+_MAX_MESSAGE = 500
+
 
 class CASecurityError(Exception):
     """Base class of every error that ca_security raises on purpose."""
 
 
+def _printable(text: str) -> str:
+    """``text`` with every unprintable character (controls, lone surrogates, bidi marks) escaped.
+
+    Hostile data may put such characters in ids, keys and values; a message
+    must print on any terminal and read the same in any direction.
+    """
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
+
+
+def _clean(text: str) -> str:
+    text = _printable(text)
+    if len(text) > _MAX_MESSAGE:
+        text = f"{text[: _MAX_MESSAGE - 40]}... ({len(text)} characters in all)"
+    return text
+
+
+def _clean_optional(text: str | None) -> str | None:
+    return None if text is None else _clean(text)
+
+
 @attrs.frozen(kw_only=True)
 class Problem:
-    """One thing wrong with a dataset, located as precisely as known.
+    r"""One thing wrong with a dataset, located as precisely as known.
+
+    Every part is printable: control characters, lone surrogates and
+    direction marks from the data are shown as escapes (``\u202e``), and a
+    message longer than 500 characters is cut, so a problem prints on any
+    terminal.
 
     Attributes:
         file: The data file, e.g. ``"statements.json"``.
@@ -32,10 +62,10 @@ class Problem:
 
     """
 
-    file: str | None = None
-    record: str | None = None
-    field: str | None = None
-    message: str
+    file: str | None = attrs.field(default=None, converter=_clean_optional)
+    record: str | None = attrs.field(default=None, converter=_clean_optional)
+    field: str | None = attrs.field(default=None, converter=_clean_optional)
+    message: str = attrs.field(converter=_clean)
 
     def __str__(self) -> str:
         where = ", ".join(

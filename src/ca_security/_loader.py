@@ -17,10 +17,14 @@ from ._errors import DatasetError, Problem
 from ._kinds import KINDS
 from ._metadata import Metadata
 
-__all__ = ["MAX_FILE_BYTES", "load"]
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "load"]
 
 #: The largest data file a dataset may have (64 MiB); a larger one is refused.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+#: How deeply JSON arrays and objects may nest in a data file. The deepest valid
+#: record (a summit's disputed value's citation) is 8 levels deep, counting the
+#: file's own array; anything deeper than this limit is refused before structuring.
+MAX_DEPTH = 16
 _METADATA = "metadata.json"
 _KNOWN_FILES = {_METADATA, *(kind.file for kind in KINDS)}
 
@@ -38,6 +42,12 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     problem with its file, record and field, and no half-built dataset is
     returned.
 
+    Only the known file names directly inside the directory are read. Each
+    must be a regular file (a symbolic link is followed only when its target
+    lies inside the directory), at most :data:`MAX_FILE_BYTES` long, UTF-8
+    JSON without duplicate keys or ``NaN``/``Infinity``, nested at most
+    :data:`MAX_DEPTH` levels deep; anything else is a problem of that file.
+
     Args:
         path: A directory holding ``metadata.json`` and the data files
             (``statements.json``, ``officials.json``, ...; a missing one is an
@@ -46,6 +56,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     Raises:
         DatasetError: when the data break a rule.
         FileNotFoundError: when ``path`` is not a directory.
+        TypeError: when ``path`` is not a string or path.
+        ValueError: when ``path`` is the empty string.
 
     Examples:
         >>> import ca_security
@@ -56,10 +68,14 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     """
     if path is None:
         return _load_bundled()
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a string or os.PathLike, got {type(path).__name__}")
+    if isinstance(path, str) and not path.strip():
+        raise ValueError("path is empty; pass None for the bundled dataset")
     directory = Path(path)
     if not directory.is_dir():
         raise FileNotFoundError(f"not a dataset directory: {str(directory)!r}")
-    return _build(lambda name: _read_path(directory / name), _list_directory(directory))
+    return _build(lambda name: _read_path(directory, name), _list_directory(directory))
 
 
 def _load_bundled() -> Dataset:
@@ -82,16 +98,21 @@ def _list_directory(directory: Path) -> list[str]:
     return sorted(entry.name for entry in directory.iterdir() if entry.name.endswith(".json"))
 
 
-def _read_path(path: Path) -> bytes | None:
-    if not path.is_file():
+def _read_path(directory: Path, name: str) -> bytes | None:
+    """The bytes of ``directory/name``, ``None`` when absent; never more than the limit + 1."""
+    path = directory / name
+    if not path.exists() and not path.is_symlink():
         return None
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise _TooLarge(path.name)
-    return path.read_bytes()
+    if path.is_symlink() and not path.resolve().is_relative_to(directory.resolve()):
+        raise _Refused("a symbolic link to outside the dataset directory is not followed")
+    if not path.is_file():
+        raise _Refused("not a regular file")
+    with path.open("rb") as handle:
+        return handle.read(MAX_FILE_BYTES + 1)
 
 
-class _TooLarge(Exception):
-    pass
+class _Refused(Exception):
+    """A data file the loader will not read; the message says why."""
 
 
 @contextlib.contextmanager
@@ -169,7 +190,9 @@ def _build_records(read: Callable[[str], bytes | None], names: list[str]) -> Dat
     if metadata_value is None and not metadata_problems:
         problems.append(Problem(file=_METADATA, message="missing: a dataset needs metadata.json"))
     elif metadata_value is not None:
-        metadata, found = structure_records(converter, [metadata_value], Metadata, _METADATA)
+        metadata, found = structure_records(
+            converter, [metadata_value], Metadata, _METADATA, max_depth=MAX_DEPTH
+        )
         problems += found
     records: dict[str, tuple[Any, ...]] = {}
     for kind in KINDS:
@@ -177,7 +200,9 @@ def _build_records(read: Callable[[str], bytes | None], names: list[str]) -> Dat
         value = parsed.get(kind.file)
         if value is not None:
             built: tuple[Any, ...]
-            built, found = structure_records(converter, value, kind.type, kind.file)
+            built, found = structure_records(
+                converter, value, kind.type, kind.file, max_depth=MAX_DEPTH - 1
+            )
             records[kind.name] = built
             problems += found
     if not problems:
@@ -192,8 +217,8 @@ def _parse(
 ) -> tuple[Any, list[Problem]]:
     try:
         raw = read(name)
-    except _TooLarge:
-        return None, [Problem(file=name, message=f"file is larger than {MAX_FILE_BYTES} bytes")]
+    except _Refused as error:
+        return None, [Problem(file=name, message=str(error))]
     except OSError as error:
         return None, [
             Problem(file=name, message=f"cannot read the file: {error.strerror or error}")
@@ -207,7 +232,12 @@ def _parse(
     except UnicodeDecodeError as error:
         return None, [Problem(file=name, message=f"not UTF-8 text (byte {error.start})")]
     try:
-        value = json.loads(text)
+        value = json.loads(
+            text,
+            object_pairs_hook=_object_without_duplicates,
+            parse_constant=_no_constant,
+            parse_int=_bounded_int,
+        )
     except json.JSONDecodeError as error:
         return None, [
             Problem(
@@ -216,7 +246,9 @@ def _parse(
             )
         ]
     except RecursionError:
-        return None, [Problem(file=name, message="JSON nested too deeply")]
+        return None, [Problem(file=name, message=f"JSON nested deeper than {MAX_DEPTH} levels")]
+    except ValueError as error:  # from the hooks below
+        return None, [Problem(file=name, message=f"not valid JSON: {error}")]
     if not isinstance(value, expect):
         wanted = "an object" if expect is dict else "an array of records"
         return None, [
@@ -225,3 +257,27 @@ def _parse(
             )
         ]
     return value, []
+
+
+def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict; a key given twice is an error (JSON would keep the last)."""
+    value: dict[str, Any] = {}
+    for key, item in pairs:
+        if key in value:
+            record_id = dict(pairs).get("id")
+            where = f" in the object with id {record_id!r}" if isinstance(record_id, str) else ""
+            raise ValueError(f"duplicate key {key!r}{where}")
+        value[key] = item
+    return value
+
+
+def _bounded_int(text: str) -> int:
+    """An integer of at most 30 digits: no field needs more, and Python refuses 4300+."""
+    if len(text.lstrip("-")) > 30:
+        raise ValueError(f"an integer of {len(text.lstrip('-'))} digits is too long")
+    return int(text)
+
+
+def _no_constant(name: str) -> Any:
+    """Refuse ``NaN``, ``Infinity`` and ``-Infinity``, which JSON does not have."""
+    raise ValueError(f"{name} is not a JSON number")

@@ -13,7 +13,7 @@ from ._checks import FieldTypeError, FieldValueError
 
 __all__ = ["DateLike", "PartialDate"]
 
-_ISO_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ISO_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 
 # Two defaults that differ in every component: whatever dateutil fills in from
 # the default (rather than from the text) comes out different in the two parses.

@@ -8,6 +8,7 @@ import attrs
 
 from ._checks import (
     FieldValueError,
+    at_least,
     enum_field,
     id_field,
     optional,
@@ -127,7 +128,7 @@ class Dispute:
         converter=tuple,
         validator=[
             attrs.validators.deep_iterable(attrs.validators.instance_of(DisputedValue)),
-            attrs.validators.min_len(2),
+            at_least(2),
         ],
     )
     note: str | None = optional_text()

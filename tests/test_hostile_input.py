@@ -1,0 +1,262 @@
+"""Regression tests for hostile data files, one per bug the fuzzing found, and the limits."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import ca_security as cs
+from _hostile import check_problems
+from ca_security._records import too_deep
+from helpers import bundled_raw, write_raw
+
+BUNDLED = bundled_raw()
+
+
+def _problems(directory: Path, files: dict[str, Any] | None = None) -> list[cs.Problem]:
+    with pytest.raises(cs.DatasetError) as caught:
+        cs.load(directory)
+    check_problems(caught.value, files or {})
+    return list(caught.value.problems)
+
+
+def _edited(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    """The bundled data with the first ``old`` in the text of file ``name`` replaced."""
+    write_raw(tmp_path, BUNDLED)
+    text = json.dumps(BUNDLED[name], indent=1)
+    assert old in text
+    (tmp_path / name).write_text(text.replace(old, new, 1), "utf-8")
+    return tmp_path
+
+
+def _first_id(name: str) -> str:
+    record_id: str = BUNDLED[name][0]["id"]
+    return record_id
+
+
+# -- JSON that Python's json module accepts but JSON does not ----------------------
+
+
+def test_a_duplicate_key_is_refused_not_silently_overwritten(tmp_path):
+    """{"id": "x", "id": "y"} used to keep the last value without a word."""
+    directory = _edited(tmp_path, "statements.json", '"id"', '"id": "decoy", "id"')
+    (problem,) = _problems(directory)
+    assert problem.file == "statements.json"
+    assert "duplicate key 'id'" in problem.message
+    assert _first_id("statements.json") in problem.message
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_refused(tmp_path, constant):
+    """Python reads NaN and Infinity; JSON has no such numbers."""
+    directory = _edited(tmp_path, "summits.json", '"id"', f'"ordinal": {constant}, "id"')
+    (problem,) = _problems(directory)
+    assert problem.file == "summits.json"
+    assert f"{constant.lstrip('-')} is not a JSON number" in problem.message
+
+
+def test_an_integer_of_thousands_of_digits_is_a_problem_not_a_valueerror(tmp_path):
+    """An integer over Python's 4300-digit limit used to escape as a bare ValueError."""
+    directory = _edited(tmp_path, "summits.json", '"id"', '"ordinal": ' + "9" * 5000 + ', "id"')
+    (problem,) = _problems(directory)
+    assert problem.file == "summits.json"
+    assert "5000 digits is too long" in problem.message
+
+
+# -- dates ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["٢٠٢٤", "\uff12\uff10\uff12\uff14", "2024\n", "2024-05-16\n"])
+def test_iso_dates_take_ascii_digits_and_nothing_after(text):
+    """\\d matched Arabic-Indic and full-width digits, and $ allowed a final newline."""
+    with pytest.raises(ValueError, match="not an ISO partial date"):
+        cs.PartialDate.from_iso(text)
+
+
+def test_a_date_in_other_digits_is_a_located_problem(tmp_path):
+    """The data-file form of the bug above: the problem names record and field."""
+    statement = BUNDLED["statements.json"][0]
+    directory = _edited(
+        tmp_path,
+        "statements.json",
+        f'"date": "{statement["date"]}"',
+        '"date": "\\u0662\\u0660\\u0662\\u0664"',
+    )
+    (problem,) = _problems(directory)
+    assert (problem.file, problem.record, problem.field) == (
+        "statements.json",
+        statement["id"],
+        "date",
+    )
+
+
+# -- messages that print anywhere ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [("\ud800", "\\ud800"), ("\u202e", "\\u202e"), ("a\x00b", "a\\x00b")],
+)
+def test_unprintable_characters_in_the_data_are_escaped_in_messages(tmp_path, key, shown):
+    """A lone surrogate in an unknown key made str(DatasetError) unprintable."""
+    files = copy.deepcopy(BUNDLED)
+    files["statements.json"][0][key] = 1
+    write_raw(tmp_path, files)
+    (problem,) = _problems(tmp_path, files)
+    assert problem.field == shown
+    assert shown in str(problem)
+
+
+def test_a_huge_value_quoted_in_a_message_is_cut(tmp_path):
+    """A message quoting a 100,000-character id is cut to a readable length."""
+    files = copy.deepcopy(BUNDLED)
+    files["statements.json"][0]["id"] = "X" * 100_000
+    write_raw(tmp_path, files)
+    (problem,) = _problems(tmp_path, files)
+    assert (problem.record, problem.field) == ("#0", "id")
+    assert len(problem.message) <= 500
+    assert "100" in problem.message  # says how long the original message was
+
+
+def test_problem_parts_are_made_printable():
+    """Every part of a Problem is escaped, not only the message."""
+    problem = cs.Problem(file="\udcff.json", record="a\u202eb", field="f\x00", message="m\n")
+    assert str(problem) == "\\udcff.json, record a\\u202eb, field f\\x00: m\\n"
+
+
+# -- located problems -----------------------------------------------------------------
+
+
+def test_an_unknown_field_is_named_with_the_closest_known_one(tmp_path):
+    """The unknown key is the problem's field, and the message suggests the right one."""
+    directory = _edited(tmp_path, "statements.json", '"excerpt"', '"excerp": "x", "excerpt"')
+    (problem,) = _problems(directory)
+    assert problem.field == "citations[0].excerp"
+    assert "did you mean 'excerpt'?" in problem.message
+    assert "a Citation has source, excerpt" in problem.message
+
+
+def test_an_empty_citation_list_names_the_field(tmp_path):
+    """attrs' min_len gave no field; a required tuple now names it."""
+    files = copy.deepcopy(BUNDLED)
+    files["statements.json"][0]["citations"] = []
+    write_raw(tmp_path, files)
+    (problem,) = _problems(tmp_path, files)
+    assert (problem.field, problem.message) == (
+        "citations",
+        "citations needs at least 1 item, got 0",
+    )
+
+
+# -- size and depth limits ---------------------------------------------------------------
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(tmp_path):
+    """A sparse file one byte over MAX_FILE_BYTES is refused without reading it all."""
+    write_raw(tmp_path, BUNDLED)
+    with (tmp_path / "statements.json").open("wb") as handle:
+        handle.truncate(cs.MAX_FILE_BYTES + 1)
+    (problem,) = _problems(tmp_path)
+    assert problem.file == "statements.json"
+    assert problem.message == f"file is larger than {cs.MAX_FILE_BYTES} bytes"
+
+
+def test_a_file_at_the_size_limit_is_read(tmp_path, monkeypatch):
+    """The limit is inclusive: the largest file, at exactly MAX_FILE_BYTES, is read."""
+    bundled = cs.load()  # read now, under the real limit
+    write_raw(tmp_path, BUNDLED)
+    size, largest = max((path.stat().st_size, path.name) for path in tmp_path.iterdir())
+    monkeypatch.setattr("ca_security._loader.MAX_FILE_BYTES", size)
+    assert cs.load(tmp_path) == bundled
+    monkeypatch.setattr("ca_security._loader.MAX_FILE_BYTES", size - 1)
+    (problem,) = _problems(tmp_path)
+    assert (problem.file, problem.message) == (largest, f"file is larger than {size - 1} bytes")
+
+
+def test_the_deepest_bundled_record_is_well_inside_the_depth_limit():
+    """MAX_DEPTH leaves room: no bundled file comes within half of it."""
+    for name, value in BUNDLED.items():
+        assert too_deep(value, cs.MAX_DEPTH // 2) is None, name
+
+
+@pytest.mark.parametrize("depth", [cs.MAX_DEPTH, 100, 5000, 200_000])
+def test_values_nested_beyond_the_limit_are_refused(tmp_path, depth):
+    """Deep nesting anywhere is a located problem, not a RecursionError."""
+    nested = "[" * depth + "]" * depth
+    directory = _edited(tmp_path, "statements.json", '"id"', f'"notes": {nested}, "id"')
+    (problem,) = _problems(directory)
+    assert problem.file == "statements.json"
+    if depth < 500:
+        assert problem.record == _first_id("statements.json")
+        assert problem.field.startswith("notes[0]")
+        assert problem.message == f"nested more than {cs.MAX_DEPTH - 1} levels deep"
+    else:  # json itself stops before any record is seen
+        assert problem.record is None
+        assert problem.message == f"JSON nested deeper than {cs.MAX_DEPTH} levels"
+
+
+def test_too_deep_reports_the_path_of_the_first_deep_value():
+    """The walk reports where the limit is passed; shallow values give None."""
+    assert too_deep({"a": [1, {"b": [[2]]}]}, 3) == "a[1].b"
+    assert too_deep({"a": [1, {"b": [[2]]}]}, 5) is None
+    assert too_deep([[[]]], 2) == "[0][0]"
+    assert too_deep("scalar", 0) is None
+
+
+# -- what the loader reads ----------------------------------------------------------------
+
+
+def test_a_directory_with_a_data_file_name_is_a_problem(tmp_path):
+    """statements.json being a directory used to be read as a missing (empty) file."""
+    write_raw(tmp_path, BUNDLED)
+    (tmp_path / "statements.json").unlink()
+    (tmp_path / "statements.json").mkdir()
+    (problem,) = _problems(tmp_path)
+    assert (problem.file, problem.message) == ("statements.json", "not a regular file")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_not_opened(tmp_path):
+    """Opening a FIFO would block for ever; it is refused without opening."""
+    write_raw(tmp_path, BUNDLED)
+    (tmp_path / "topics.json").unlink()
+    os.mkfifo(tmp_path / "topics.json")
+    (problem,) = _problems(tmp_path)
+    assert (problem.file, problem.message) == ("topics.json", "not a regular file")
+
+
+def test_an_unreadable_file_is_a_problem(tmp_path, monkeypatch):
+    """An OSError while reading (permissions, I/O) becomes a problem of that file."""
+    write_raw(tmp_path, BUNDLED)
+    real_open = Path.open
+
+    def failing_open(self, *args, **kwargs):
+        if self.name == "places.json":
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", failing_open)
+    (problem,) = _problems(tmp_path)
+    assert (problem.file, problem.message) == (
+        "places.json",
+        "cannot read the file: Permission denied",
+    )
+
+
+@pytest.mark.parametrize("bad", [123, b"data", ["data"]])
+def test_load_refuses_a_path_of_the_wrong_type(bad):
+    """A path that is not a string or os.PathLike raises TypeError naming the type."""
+    with pytest.raises(TypeError, match=type(bad).__name__):
+        cs.load(bad)
+
+
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_load_refuses_an_empty_path(blank):
+    """'' would silently mean the current directory."""
+    with pytest.raises(ValueError, match="path is empty"):
+        cs.load(blank)
