@@ -230,6 +230,9 @@ class Collection(CollectionExports, Generic[R]):
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")
 
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
 
 # ``_query.filter_collection``, imported on the first filter (it is not needed to load data).
 _filter_collection: Any = None
