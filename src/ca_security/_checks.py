@@ -11,7 +11,9 @@ import attrs
 
 __all__ = [
     "ID_PATTERN",
+    "TO_TUPLE",
     "at_least",
+    "instance_of",
     "FieldTypeError",
     "FieldValueError",
     "enum_field",
@@ -98,11 +100,28 @@ def _check_text_items(
         _check_text(instance, attribute, item)
 
 
-def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
-    """Freeze any iterable (but not a bare string) into a tuple."""
-    if isinstance(value, (str, bytes)):
-        raise TypeError(f"expected a sequence, got {type(value).__name__}")
-    return tuple(value)
+def to_tuple(value: Iterable[T], field_name: str = "value") -> tuple[T, ...]:
+    """Freeze any iterable (but not a bare string) into a tuple.
+
+    Raises:
+        FieldTypeError: naming ``field_name``, for a string or a non-iterable.
+
+    """
+    if not isinstance(value, (str, bytes)):
+        try:
+            return tuple(value)
+        except TypeError:
+            pass
+    raise FieldTypeError(
+        field_name, f"{field_name} must be a list or tuple, got {type(value).__name__}"
+    )
+
+
+#: The converter of every tuple field: ``to_tuple`` with the field's name for errors.
+TO_TUPLE: attrs.Converter[Any, tuple[Any, ...]] = attrs.Converter(
+    lambda value, field: to_tuple(value, field.name),
+    takes_field=True,
+)
 
 
 def id_field() -> Any:
@@ -127,12 +146,34 @@ def optional_text() -> Any:
 
 def id_tuple() -> Any:
     """A tuple of distinct ids, empty by default."""
-    return attrs.field(default=(), converter=to_tuple, validator=_check_id_items)
+    return attrs.field(default=(), converter=TO_TUPLE, validator=_check_id_items)
 
 
 def text_tuple() -> Any:
     """A tuple of non-blank strings, empty by default."""
-    return attrs.field(default=(), converter=to_tuple, validator=_check_text_items)
+    return attrs.field(default=(), converter=TO_TUPLE, validator=_check_text_items)
+
+
+def instance_of(item_type: type, *, items: bool = False, optional: bool = False) -> Any:
+    """A validator: the value (or each item, with ``items``) is an ``item_type``.
+
+    Unlike attrs' own, its error is a :class:`FieldTypeError` whose message
+    names the field and the types in words, and says how to build the value.
+    """
+    name = item_type.__name__
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        for item in value if items else (value,):
+            if (optional and item is None) or isinstance(item, item_type):
+                continue
+            what = f"items of {attribute.name}" if items else attribute.name
+            wanted = f"a {name} or None" if optional else f"a {name}"
+            message = f"{what} must be {wanted}, got {type(item).__name__}"
+            if name == "PartialDate" and isinstance(item, str):
+                message += f" (use PartialDate.parse({item!r}))"
+            raise FieldTypeError(attribute.name, message)
+
+    return check
 
 
 def at_least(count: int) -> Any:
@@ -151,31 +192,34 @@ def at_least(count: int) -> Any:
 
 def records(item_type: type, *, required: bool = False) -> Any:
     """A tuple of records of ``item_type``; ``required`` asks for at least one."""
-    validators: list[Any] = [
-        attrs.validators.deep_iterable(attrs.validators.instance_of(item_type))
-    ]
+    validators: list[Any] = [instance_of(item_type, items=True)]
     if required:
         validators.append(at_least(1))
-        return attrs.field(converter=to_tuple, validator=validators)
-    return attrs.field(default=(), converter=to_tuple, validator=validators)
+        return attrs.field(converter=TO_TUPLE, validator=validators)
+    return attrs.field(default=(), converter=TO_TUPLE, validator=validators)
 
 
 def optional(item_type: type) -> Any:
     """An optional value of ``item_type``; ``None`` when unknown."""
-    return attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(item_type))
-    )
+    return attrs.field(default=None, validator=instance_of(item_type, optional=True))
 
 
-def to_enum(enum_type: type[enum.Enum], value: Any, field_name: str) -> Any:
-    """Turn ``value`` into a member of ``enum_type``, naming the allowed values on error."""
+def to_enum(enum_type: type[enum.Enum], value: Any, field_name: str | None) -> Any:
+    """Turn ``value`` into a member of ``enum_type``, naming the allowed values on error.
+
+    ``field_name`` starts the message when given (``None`` where the caller
+    already locates the value, as the loader does).
+    """
     if isinstance(value, enum_type):
         return value
     try:
         return enum_type(value)
     except ValueError:
         allowed = ", ".join(repr(member.value) for member in enum_type)
-        raise FieldValueError(field_name, f"{value!r} is not one of {allowed}") from None
+        where = f"{field_name}: " if field_name else ""
+        raise FieldValueError(
+            field_name or "value", f"{where}{value!r} is not one of {allowed}"
+        ) from None
 
 
 def enum_field(enum_type: type[enum.Enum], default: Any = attrs.NOTHING) -> Any:

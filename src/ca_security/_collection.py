@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from ._dataset import Dataset
 
-__all__ = ["Collection"]
+__all__ = ["Collection", "closest"]
 
 R = TypeVar("R")
 
@@ -141,10 +141,15 @@ class Collection(CollectionExports, Generic[R]):
         return self._index().get(record_id, default)
 
     def closest_ids(self, text: str, limit: int = 3) -> tuple[str, ...]:
-        """The ids most like ``text``, best first (for error messages)."""
-        import difflib
+        """The ids most like ``text``, best first (for error messages).
 
-        return tuple(difflib.get_close_matches(str(text), list(self._index()), n=limit, cutoff=0.5))
+        Raises:
+            TypeError: if ``text`` is not a string.
+
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"closest_ids takes a string; got {type(text).__name__}")
+        return closest(text, self._index(), limit)
 
     # -- queries ----------------------------------------------------------------
 
@@ -230,12 +235,17 @@ class Collection(CollectionExports, Generic[R]):
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")
 
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} is immutable")
-
 
 # ``_query.filter_collection``, imported on the first filter (it is not needed to load data).
 _filter_collection: Any = None
+
+
+def closest(text: object, candidates: Iterable[str], limit: int = 3) -> tuple[str, ...]:
+    """The candidates most like ``text``, best first; ids are lowercase, so case is ignored."""
+    import difflib
+
+    wanted = str(text).strip().casefold().replace(" ", "-").replace("_", "-")
+    return tuple(difflib.get_close_matches(wanted, list(candidates), n=limit, cutoff=0.5))
 
 
 def _id_of(record: object) -> str:

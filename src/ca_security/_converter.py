@@ -54,7 +54,7 @@ def _structure_float(value: Any, _: type) -> float:
 def _structure_enum(value: Any, enum_type: type[enum.Enum]) -> enum.Enum:
     if not isinstance(value, str):
         raise TypeError(f"expected a string, got {type(value).__name__}")
-    result: enum.Enum = to_enum(enum_type, value, "value")
+    result: enum.Enum = to_enum(enum_type, value, None)
     return result
 
 

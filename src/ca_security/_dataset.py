@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._collection import Collection
+from ._collection import Collection, closest
 from ._errors import AmbiguousNameError, RecordNotFoundError
 from ._export._methods import DatasetExports
 from ._holding import Officials
@@ -66,7 +66,20 @@ class Dataset(DatasetExports):
         """Build a dataset from records per kind, sorted into canonical order.
 
         This does not validate cross-record rules; :func:`ca_security.load` does.
+
+        Raises:
+            TypeError: if ``metadata`` is not a :class:`Metadata`.
+            ValueError: for a key of ``records`` that is not a record kind.
+
         """
+        if not isinstance(metadata, Metadata):
+            raise TypeError(f"metadata must be a Metadata, got {type(metadata).__name__}")
+        kinds = [kind.name for kind in KINDS]
+        for name in records:
+            if name not in kinds:
+                hint = closest(name, kinds, 1)
+                suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
+                raise ValueError(f"unknown record kind {name!r}{suggestion}")
         collections: dict[str, Any] = {
             kind.name: _COLLECTION_TYPES.get(kind.name, Collection)(
                 sorted(records.get(kind.name, ()), key=kind.order), kind=kind.noun
@@ -96,16 +109,21 @@ class Dataset(DatasetExports):
             yield kind.name, getattr(self, kind.name)
 
     def get(self, record_id: str, default: Any = None) -> Any:
-        """The record of any kind with ``record_id``, or ``default``."""
+        """The record of any kind with ``record_id``, or ``default``.
+
+        Raises:
+            TypeError: if ``record_id`` is not a string.
+
+        """
+        _check_id_type(record_id)
         return self._id_index().get(record_id, default)
 
     def __getitem__(self, record_id: str) -> Any:
+        _check_id_type(record_id)
         try:
             return self._id_index()[record_id]
         except KeyError:
-            import difflib
-
-            close = difflib.get_close_matches(record_id, list(self._id_index()), n=3, cutoff=0.5)
+            close = closest(record_id, self._id_index())
             raise RecordNotFoundError(record_id, "record", close) from None
 
     def lookup(self, name: str) -> Any:
@@ -193,12 +211,21 @@ class Dataset(DatasetExports):
     def cached(self, key: str, build: Any) -> Any:
         """The value ``build()`` computed once per dataset under ``key`` (for lazy indexes).
 
-        Thread-safe: ``build`` runs at most once per key.
+        Thread-safe: ``build`` runs at most once per key. A ``build`` that
+        raises leaves nothing cached.
+
+        Raises:
+            TypeError: if ``key`` is not a string or ``build`` is not callable.
+
         """
         try:
             return self._cache[key]
         except KeyError:
             pass
+        if not isinstance(key, str):
+            raise TypeError(f"cache keys are strings; got {type(key).__name__}")
+        if not callable(build):
+            raise TypeError(f"build must be callable, got {type(build).__name__}")
         with self._lock:
             if key not in self._cache:
                 self._cache[key] = build()
@@ -229,3 +256,8 @@ class Dataset(DatasetExports):
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={len(coll)}" for name, coll in self.collections())
         return f"<Dataset {self.version}: {counts}>"
+
+
+def _check_id_type(record_id: object) -> None:
+    if not isinstance(record_id, str):
+        raise TypeError(f"record ids are strings; got {type(record_id).__name__}")

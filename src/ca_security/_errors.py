@@ -35,6 +35,8 @@ def _printable(text: str) -> str:
 
 
 def _clean(text: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"a problem's parts are strings, got {type(text).__name__}")
     text = _printable(text)
     if len(text) > _MAX_MESSAGE:
         text = f"{text[: _MAX_MESSAGE - 40]}... ({len(text)} characters in all)"

@@ -88,10 +88,13 @@ class PartialDate:
         """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
 
         Raises:
+            TypeError: if ``text`` is not a string.
             ValueError: if the text is not one of those forms or not a real date.
 
         """
-        match = _ISO_RE.match(text) if isinstance(text, str) else None
+        if not isinstance(text, str):
+            raise TypeError(f"expected an ISO date string, got {type(text).__name__}")
+        match = _ISO_RE.match(text)
         if match is None:
             raise ValueError(f"not an ISO partial date (YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
         year, month, day = match.groups()
@@ -107,6 +110,7 @@ class PartialDate:
         Text other than ISO goes through :func:`dateutil.parser.parse`.
 
         Raises:
+            TypeError: if ``text`` is not a string.
             ValueError: if no date with a year can be read from the text.
 
         """

@@ -7,10 +7,12 @@ from typing import Any
 import attrs
 
 from ._checks import (
+    TO_TUPLE,
     FieldValueError,
     at_least,
     enum_field,
     id_field,
+    instance_of,
     optional,
     optional_id,
     optional_text,
@@ -125,9 +127,9 @@ class Dispute:
 
     field: str = text()
     values: tuple[DisputedValue, ...] = attrs.field(
-        converter=tuple,
+        converter=TO_TUPLE,  # type: ignore[misc]
         validator=[
-            attrs.validators.deep_iterable(attrs.validators.instance_of(DisputedValue)),
+            instance_of(DisputedValue, items=True),
             at_least(2),
         ],
     )

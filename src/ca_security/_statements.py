@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import numbers
+from typing import Any
+
 import attrs
 
 from ._checks import (
+    FieldTypeError,
     FieldValueError,
     enum_field,
     id_field,
@@ -62,6 +66,14 @@ class Statement:
     notes: str | None = optional_text()
 
 
+def _to_number(value: Any, field: attrs.Attribute[Any]) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise FieldTypeError(
+            field.name, f"{field.name} must be a number, got {type(value).__name__}"
+        )
+    return float(value)
+
+
 @attrs.frozen(kw_only=True)
 class Figure:
     """A number stated in a source, structured so that it can be found and compared.
@@ -85,7 +97,9 @@ class Figure:
 
     id: str = id_field()
     description: str = text()
-    value: float = attrs.field(converter=float)
+    value: float = attrs.field(
+        converter=attrs.Converter(_to_number, takes_field=True)  # type: ignore[misc]
+    )
     unit: str = text()
     qualifier: Qualifier = enum_field(Qualifier, default=Qualifier.EXACT)
     period_start: PartialDate | None = optional(PartialDate)

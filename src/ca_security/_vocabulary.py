@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from ._checks import (
@@ -36,10 +38,17 @@ class Country:
     """
 
     id: str = id_field()
-    alpha3: str = attrs.field(validator=attrs.validators.matches_re(r"^[A-Z]{3}\Z"))
+    alpha3: str = attrs.field()
     name: str = text()
     aliases: tuple[str, ...] = text_tuple()
     citations: tuple[Citation, ...] = records(Citation, required=True)
+
+    @alpha3.validator
+    def _check_alpha3(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{3}", value):
+            raise FieldValueError(
+                attribute.name, f"alpha3 must be three capital letters A-Z, got {value!r}"
+            )
 
     @id.validator
     def _check_alpha2(self, attribute: attrs.Attribute[str], value: str) -> None:

@@ -1,0 +1,336 @@
+"""Bad input to every public function raises the documented exception with a usable message.
+
+``CASES`` walks the public API: unknown ids (a ``KeyError`` that suggests the
+closest id), wrong argument types (``TypeError``), unparseable dates and bad
+values (``ValueError``). ``test_every_public_callable_is_walked`` fails when a
+public name is added to ``ca_security.__all__`` without a case here.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+from typing import Any
+
+import attrs
+import pytest
+
+import ca_security as cs
+
+DS = cs.load()
+OFFICIAL = DS.officials.ids[0]
+COUNTRY = DS.countries.ids[0]
+
+
+def case(call: Any, error: type[BaseException], *fragments: str, id: str) -> Any:
+    """One bad call: ``call()`` must raise ``error`` with every fragment in its message."""
+    return pytest.param(call, error, fragments, id=id)
+
+
+CASES = [
+    # -- load -----------------------------------------------------------------------------
+    case(
+        lambda: cs.load(42), TypeError, "path must be a string or os.PathLike", "int", id="load-int"
+    ),
+    case(lambda: cs.load(""), ValueError, "path is empty", id="load-empty"),
+    case(
+        lambda: cs.load("/no/such/dir"),
+        FileNotFoundError,
+        "not a dataset directory",
+        id="load-missing",
+    ),
+    # -- look-ups by id -------------------------------------------------------------------
+    case(
+        lambda: DS[OFFICIAL[:-1]],
+        KeyError,
+        "no record",
+        f"did you mean {OFFICIAL!r}",
+        id="ds-item-typo",
+    ),
+    case(
+        lambda: DS[OFFICIAL.upper()], LookupError, f"did you mean {OFFICIAL!r}", id="ds-item-case"
+    ),
+    case(lambda: DS[42], TypeError, "record ids are strings; got int", id="ds-item-int"),
+    case(lambda: DS.get(None), TypeError, "record ids are strings; got NoneType", id="ds-get-none"),
+    case(
+        lambda: DS.officials[OFFICIAL + "x"],
+        cs.RecordNotFoundError,
+        "no official",
+        repr(OFFICIAL),
+        id="coll-typo",
+    ),
+    case(
+        lambda: DS.countries[COUNTRY.upper()], KeyError, f"did you mean {COUNTRY!r}", id="coll-case"
+    ),
+    case(
+        lambda: DS.countries[0],
+        TypeError,
+        "country ids are strings; got int",
+        "list(collection)[i]",
+        id="coll-position",
+    ),
+    case(lambda: DS.countries.get(b"kz"), TypeError, "got bytes", id="coll-get-bytes"),
+    case(lambda: DS.countries.closest_ids(None), TypeError, "got NoneType", id="closest-none"),
+    case(lambda: DS.cached(5, dict), TypeError, "cache keys are strings", id="cached-key"),
+    case(lambda: DS.cached("k", 5), TypeError, "build must be callable", id="cached-build"),
+    case(
+        lambda: cs.Dataset.from_records(None, {}),
+        TypeError,
+        "metadata must be a Metadata",
+        id="from-records-metadata",
+    ),
+    case(
+        lambda: cs.Dataset.from_records(DS.metadata, {"statement": ()}),
+        ValueError,
+        "unknown record kind 'statement'",
+        "did you mean 'statements'",
+        id="from-records-kind",
+    ),
+    case(
+        lambda: cs.Collection([1], kind="x"),
+        TypeError,
+        "record without a string id",
+        id="collection-no-id",
+    ),
+    # -- dates ---------------------------------------------------------------------------------
+    case(
+        lambda: cs.PartialDate.parse("next Tuesday-ish"),
+        ValueError,
+        "cannot read a date",
+        id="parse-junk",
+    ),
+    case(lambda: cs.PartialDate.parse("May"), ValueError, "no year in 'May'", id="parse-no-year"),
+    case(
+        lambda: cs.PartialDate.parse("31 February 2024"),
+        ValueError,
+        "cannot read a date",
+        id="parse-impossible",
+    ),
+    case(
+        lambda: cs.PartialDate.parse(20240516),
+        TypeError,
+        "expected a date string, got int",
+        id="parse-int",
+    ),
+    case(
+        lambda: cs.PartialDate.from_iso("2024-5-1"),
+        ValueError,
+        "YYYY, YYYY-MM or YYYY-MM-DD",
+        id="iso-short",
+    ),
+    case(
+        lambda: cs.PartialDate.from_iso("2024-13"),
+        ValueError,
+        "month must be 1..12, got 13",
+        id="iso-month",
+    ),
+    case(
+        lambda: cs.PartialDate.from_iso("2023-02-29"),
+        ValueError,
+        "day must be 1..28 in 2023-02",
+        id="iso-day",
+    ),
+    case(
+        lambda: cs.PartialDate.from_iso(2024),
+        TypeError,
+        "expected an ISO date string, got int",
+        id="iso-int",
+    ),
+    case(
+        lambda: cs.PartialDate("2024"),
+        TypeError,
+        "year must be an int, got str",
+        id="date-str-year",
+    ),
+    case(
+        lambda: cs.PartialDate(2024, day=3),
+        ValueError,
+        "a day needs a month",
+        id="date-day-no-month",
+    ),
+    case(lambda: cs.PartialDate(0), ValueError, "year", id="date-year-0"),
+    case(
+        lambda: cs.PartialDate.coerce(None),
+        TypeError,
+        "a datetime.date, a PartialDate or a date string",
+        id="coerce-none",
+    ),
+    case(lambda: cs.PartialDate(2024).contains(3.5), TypeError, "got float", id="contains-float"),
+    case(
+        lambda: cs.PartialDate(2024).overlaps("someday"),
+        ValueError,
+        "cannot read a date from 'someday'",
+        id="overlaps-junk",
+    ),
+    case(lambda: cs.PartialDate(2024) < "2025", TypeError, "not supported", id="order-str"),
+    # -- closed vocabularies -----------------------------------------------------------------
+    case(
+        lambda: cs.Source(id="s", kind="tabloid"),
+        ValueError,
+        "'tabloid' is not one of",
+        "'news report'",
+        id="enum-value",
+    ),
+    case(lambda: cs.Source(id="s", kind=3), ValueError, "kind", id="enum-int"),
+    case(lambda: cs.Role("boss"), ValueError, "'boss' is not a valid Role", id="enum-call"),
+    # -- records -------------------------------------------------------------------------------
+    case(
+        lambda: cs.Source(id="Not A Slug"),
+        ValueError,
+        "lowercase slug",
+        "'Not A Slug'",
+        id="record-id",
+    ),
+    case(
+        lambda: cs.Source(id="s", url="ftp://x"),
+        ValueError,
+        "url must start with http:// or https://",
+        id="record-url",
+    ),
+    case(
+        lambda: cs.Source(id="s", published="2024"),
+        TypeError,
+        "published must be a PartialDate or None, got str",
+        "PartialDate.parse('2024')",
+        id="record-date-str",
+    ),
+    case(
+        lambda: cs.Citation(source="s", start=1),
+        ValueError,
+        "start and end come together",
+        id="citation-offsets",
+    ),
+    case(lambda: cs.Statement(id="s"), TypeError, "missing", "'speaker'", id="record-missing"),
+    case(
+        lambda: cs.Country(id="kz", alpha3="KAZ", name="K", citations=[]),
+        ValueError,
+        "citations needs at least 1 item",
+        id="record-no-citation",
+    ),
+    case(
+        lambda: cs.Country(id="kz", alpha3="KAZ", name="K", citations=["s"]),
+        TypeError,
+        "items of citations must be a Citation, got str",
+        id="record-citation-str",
+    ),
+    case(
+        lambda: cs.Problem(message=5),
+        TypeError,
+        "a problem's parts are strings, got int",
+        id="problem-message",
+    ),
+    case(lambda: cs.DatasetError(None), TypeError, "not iterable", id="dataset-error-none"),
+]
+
+
+@pytest.mark.parametrize(("call", "error", "fragments"), CASES)
+def test_bad_input_raises_the_documented_error(call, error, fragments):
+    """Each bad call raises its documented exception type with an actionable message."""
+    with pytest.raises(error) as caught:
+        call()
+    message = str(caught.value)
+    for fragment in fragments:
+        assert fragment in message
+
+
+def test_every_error_the_package_raises_on_purpose_is_a_casecurityerror():
+    """DatasetError and RecordNotFoundError are CASecurityErrors and the documented builtins."""
+    assert issubclass(cs.DatasetError, cs.CASecurityError)
+    assert issubclass(cs.DatasetError, ValueError)
+    assert issubclass(cs.RecordNotFoundError, cs.CASecurityError)
+    assert issubclass(cs.RecordNotFoundError, KeyError)
+    with pytest.raises(cs.RecordNotFoundError) as caught:
+        DS.officials[OFFICIAL[:-1]]
+    assert caught.value.suggestions[0] == OFFICIAL
+    assert caught.value.key == OFFICIAL[:-1]
+
+
+#: Public names whose bad input the cases above cover, and names that take no input.
+WALKED = {
+    "load",
+    "Dataset",
+    "Collection",
+    "PartialDate",
+    "Problem",
+    "DatasetError",
+    "RecordNotFoundError",
+    "CASecurityError",
+}
+NO_INPUT = {"DATASET_VERSION", "MAX_DEPTH", "MAX_FILE_BYTES", "DateLike", "__version__"}
+
+
+def _record_types() -> list[type]:
+    return [
+        value for name in cs.__all__ if attrs.has(value := getattr(cs, name)) and name not in WALKED
+    ]
+
+
+def test_every_public_callable_is_walked():
+    """Every public name is covered: by a case above, the record and enum tests, or takes no input."""
+    enums = {name for name in cs.__all__ if isinstance(getattr(cs, name), enum.EnumMeta)}
+    records = {t.__name__ for t in _record_types()}
+    unwalked = set(cs.__all__) - WALKED - NO_INPUT - enums - records
+    assert not unwalked, f"add bad-input cases for {sorted(unwalked)}"
+    for name in WALKED:
+        assert inspect.isclass(getattr(cs, name)) or callable(getattr(cs, name))
+
+
+def _samples() -> dict[type, Any]:
+    """One valid instance of every record type, nested ones included."""
+    citation = cs.Citation(source="s")
+    cited = {"citations": [citation]}
+    disputed = cs.DisputedValue(value="2024", **cited)
+    found: list[Any] = [
+        citation,
+        disputed,
+        cs.Dispute(field="start", values=[disputed, disputed]),
+        cs.Source(id="s"),
+        cs.Country(id="kz", alpha3="KAZ", name="Kazakhstan", **cited),
+        cs.Place(id="astana", name="Astana", **cited),
+        cs.PlaceName(name="Nur-Sultan"),
+        cs.Organization(id="sco", name="SCO", **cited),
+        cs.Topic(id="water", label="Water", description="Water."),
+        cs.Series(id="c5", name="C5", **cited),
+        cs.Post(id="president-kz", label="President", **cited),
+        cs.Tenure(post="president-kz", **cited),
+        cs.Official(id="a-b", name="A B", **cited),
+        cs.Participation(person="a-b", **cited),
+        cs.Summit(id="m", name="Meeting", **cited),
+        cs.Statement(id="q", speaker="a-b", kind=cs.StatementKind.PARAPHRASE, text="T", **cited),
+        cs.Figure(id="f", description="trade", value=80, unit="percent", **cited),
+        cs.Initiative(id="i", name="Initiative", **cited),
+        cs.StatusChange(status=cs.InitiativeStatus.PROPOSED, **cited),
+        cs.Signature(party="kz", **cited),
+        DS.metadata,
+    ]
+    return {type(record): record for record in found}
+
+
+SAMPLES = _samples()
+
+
+def test_a_sample_exists_for_every_public_record_type():
+    """The field walk below covers every public record type."""
+    assert set(_record_types()) <= set(SAMPLES)
+
+
+def _fields() -> list[Any]:
+    return [
+        pytest.param(record_type, field.name, id=f"{record_type.__name__}.{field.name}")
+        for record_type in _record_types()
+        for field in attrs.fields(record_type)
+    ]
+
+
+class _Alien:
+    def __repr__(self) -> str:
+        return "<alien>"
+
+
+@pytest.mark.parametrize(("record_type", "field"), _fields())
+def test_a_wrong_value_in_any_record_field_is_refused_naming_the_field(record_type, field):
+    """Every field of every record type refuses a value of a foreign type, naming the field."""
+    sample = SAMPLES[record_type]
+    with pytest.raises((TypeError, ValueError)) as caught:
+        attrs.evolve(sample, **{field: _Alien()})
+    assert field in str(caught.value), f"{record_type.__name__}.{field}: {caught.value}"
