@@ -10,16 +10,30 @@ from __future__ import annotations
 
 import enum
 import inspect
+import typing
 from typing import Any
 
 import attrs
 import pytest
 
 import ca_security as cs
+from ca_security._kinds import KINDS
 
 DS = cs.load()
 OFFICIAL = DS.officials.ids[0]
 COUNTRY = DS.countries.ids[0]
+POST = DS.posts.ids[0]
+_CITED = {"citations": [cs.Citation(source="s")]}
+#: Two officials with one name, for the ambiguous look-up.
+TWINS = cs.Dataset.from_records(
+    DS.metadata,
+    {
+        "officials": (
+            cs.Official(id="one-person", name="Same Name", **_CITED),
+            cs.Official(id="other-person", name="Same Name", **_CITED),
+        )
+    },
+)
 
 
 def case(call: Any, error: type[BaseException], *fragments: str, id: str) -> Any:
@@ -91,6 +105,128 @@ CASES = [
         TypeError,
         "record without a string id",
         id="collection-no-id",
+    ),
+    # -- queries --------------------------------------------------------------------------------
+    case(
+        lambda: DS.statements.filter(bogus=1),
+        TypeError,
+        "unknown statement criterion bogus",
+        "valid: ",
+        "speaker",
+        id="filter-unknown",
+    ),
+    case(lambda: DS.statements.filter(speaker=5), TypeError, "got int", id="filter-ref-type"),
+    case(
+        lambda: DS.statements.filter(topic="watr"),
+        KeyError,
+        "no topic 'watr'",
+        "did you mean",
+        id="filter-ref-unknown",
+    ),
+    case(
+        lambda: DS.statements.filter(kind="rumour"),
+        ValueError,
+        "'rumour' is not one of",
+        id="filter-vocabulary",
+    ),
+    case(lambda: DS.summits.filter(place=None), TypeError, "cannot be None", id="filter-none"),
+    case(lambda: DS.summits.filter(since=3.5), TypeError, "got float", id="filter-date-type"),
+    case(
+        lambda: DS.summits.filter(since="someday"),
+        ValueError,
+        "cannot read a date from 'someday'",
+        id="filter-date-junk",
+    ),
+    case(
+        lambda: DS.officials.lookup(123),
+        TypeError,
+        "lookup takes a name (str), got int",
+        id="lookup-int",
+    ),
+    case(
+        lambda: DS.officials.lookup("Zzyzx Qwerty"),
+        LookupError,
+        "no official 'Zzyzx Qwerty'",
+        id="lookup-unknown",
+    ),
+    case(lambda: DS.lookup(None), TypeError, "got NoneType", id="ds-lookup-none"),
+    case(
+        lambda: DS.officials.search(123),
+        TypeError,
+        "search takes a string, got int",
+        id="search-int",
+    ),
+    case(
+        lambda: DS.officials.search("x", limit="3"),
+        TypeError,
+        "limit is a whole number",
+        id="search-limit-type",
+    ),
+    case(
+        lambda: DS.officials.search("x", limit=-1), ValueError, "got -1", id="search-limit-negative"
+    ),
+    case(
+        lambda: DS.timeline(bogus=1),
+        TypeError,
+        "unknown timeline criterion bogus",
+        "valid: ",
+        id="timeline-unknown",
+    ),
+    case(
+        lambda: DS.timeline(since="junk"),
+        ValueError,
+        "cannot read a date from 'junk'",
+        id="timeline-date",
+    ),
+    case(lambda: DS.corroboration(5), TypeError, "got int", id="corroboration-int"),
+    case(
+        lambda: DS.corroboration("no-such-statement"),
+        cs.RecordNotFoundError,
+        "no statement",
+        id="corroboration-unknown",
+    ),
+    case(
+        lambda: DS.officials.holding(post=POST[:-1], on="2024"),
+        KeyError,
+        f"no post {POST[:-1]!r}; did you mean",
+        id="holding-post-typo",
+    ),
+    case(
+        lambda: DS.officials.holding(post=POST, on="junk"),
+        ValueError,
+        "cannot read a date",
+        id="holding-date",
+    ),
+    case(
+        lambda: DS.officials.holding(post=POST, on=None),
+        TypeError,
+        "got NoneType",
+        id="holding-none",
+    ),
+    case(
+        lambda: DS.officials.holding(country="Narnia", on="2024"),
+        cs.RecordNotFoundError,
+        "no country 'Narnia'",
+        id="holding-country",
+    ),
+    case(lambda: DS.officials.succession(post=5), TypeError, "got int", id="succession-int"),
+    case(
+        lambda: DS.officials.succession(post="no-such-post"),
+        LookupError,
+        "no post",
+        id="succession-unknown",
+    ),
+    case(
+        lambda: TWINS.officials.lookup("same name"),
+        cs.AmbiguousNameError,
+        "'one-person', 'other-person'",
+        id="lookup-ambiguous",
+    ),
+    case(
+        lambda: TWINS.officials.lookup("same name"),
+        LookupError,
+        "named 'same name'",
+        id="lookup-ambiguous-is-lookuperror",
     ),
     # -- dates ---------------------------------------------------------------------------------
     case(
@@ -245,24 +381,45 @@ def test_every_error_the_package_raises_on_purpose_is_a_casecurityerror():
     assert caught.value.key == OFFICIAL[:-1]
 
 
-#: Public names whose bad input the cases above cover, and names that take no input.
+#: Public names whose bad input the cases above cover, and names that take no input
+#: (constants, and the result types that queries return rather than take).
 WALKED = {
     "load",
     "Dataset",
     "Collection",
+    "Officials",
     "PartialDate",
     "Problem",
     "DatasetError",
     "RecordNotFoundError",
+    "AmbiguousNameError",
     "CASecurityError",
 }
-NO_INPUT = {"DATASET_VERSION", "MAX_DEPTH", "MAX_FILE_BYTES", "DateLike", "__version__"}
+NO_INPUT = {
+    "DATASET_VERSION",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "DateLike",
+    "__version__",
+    "Corroboration",
+    "Rendering",
+    "Holders",
+    "Holding",
+    "Term",
+}
 
 
 def _record_types() -> list[type]:
-    return [
-        value for name in cs.__all__ if attrs.has(value := getattr(cs, name)) and name not in WALKED
-    ]
+    """Every record type a data file holds: the kinds, Metadata and the types nested in them."""
+    found: list[type] = []
+    pending: list[Any] = [cs.Metadata, *(kind.type for kind in KINDS)]
+    while pending:
+        annotation = pending.pop()
+        if attrs.has(annotation) and annotation not in found and annotation is not cs.PartialDate:
+            found.append(annotation)
+            pending.extend(typing.get_type_hints(annotation).values())
+        pending.extend(typing.get_args(annotation))
+    return sorted(found, key=lambda record_type: record_type.__name__)
 
 
 def test_every_public_callable_is_walked():
@@ -334,3 +491,10 @@ def test_a_wrong_value_in_any_record_field_is_refused_naming_the_field(record_ty
     with pytest.raises((TypeError, ValueError)) as caught:
         attrs.evolve(sample, **{field: _Alien()})
     assert field in str(caught.value), f"{record_type.__name__}.{field}: {caught.value}"
+
+
+def test_dataset_lookup_of_any_id_is_that_record():
+    """An exact id wins over word matches ('de' was ambiguous with 'de-chancellor')."""
+    for _, collection in DS.collections():
+        for record_id in collection.ids:
+            assert DS.lookup(record_id) is DS[record_id]

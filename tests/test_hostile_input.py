@@ -5,13 +5,16 @@ from __future__ import annotations
 import copy
 import json
 import os
+import typing
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import ca_security as cs
 from _hostile import check_problems
+from ca_security._kinds import KINDS
 from ca_security._records import too_deep
 from helpers import bundled_raw, write_raw
 
@@ -178,22 +181,35 @@ def test_a_file_at_the_size_limit_is_read(tmp_path, monkeypatch):
     assert (problem.file, problem.message) == (largest, f"file is larger than {size - 1} bytes")
 
 
-def test_the_deepest_bundled_record_is_well_inside_the_depth_limit():
-    """MAX_DEPTH leaves room: no bundled file comes within half of it."""
+def _json_depth(annotation: Any) -> int:
+    """How deeply a value of this field type can nest arrays and objects in JSON."""
+    if attrs.has(annotation) and annotation is not cs.PartialDate:  # a date is a string
+        hints = typing.get_type_hints(annotation)
+        return 1 + max((_json_depth(hints[f.name]) for f in attrs.fields(annotation)), default=0)
+    args = [arg for arg in typing.get_args(annotation) if arg is not Ellipsis]
+    nested = max((_json_depth(arg) for arg in args), default=0)
+    return nested + 1 if typing.get_origin(annotation) is tuple else nested
+
+
+def test_max_depth_exceeds_the_deepest_valid_record():
+    """No valid record can reach MAX_DEPTH: the limit only refuses what is invalid anyway."""
+    deepest = max(1 + _json_depth(kind.type) for kind in KINDS)  # + 1: the file's array
+    assert deepest == 10  # an official's tenure's dispute's value's citation
+    assert deepest < cs.MAX_DEPTH
     for name, value in BUNDLED.items():
-        assert too_deep(value, cs.MAX_DEPTH // 2) is None, name
+        assert too_deep(value, deepest) is None, name
 
 
 @pytest.mark.parametrize("depth", [cs.MAX_DEPTH, 100, 5000, 200_000])
 def test_values_nested_beyond_the_limit_are_refused(tmp_path, depth):
     """Deep nesting anywhere is a located problem, not a RecursionError."""
     nested = "[" * depth + "]" * depth
-    directory = _edited(tmp_path, "statements.json", '"id"', f'"notes": {nested}, "id"')
+    directory = _edited(tmp_path, "statements.json", '"id"', f'"deep": {nested}, "id"')
     (problem,) = _problems(directory)
     assert problem.file == "statements.json"
     if depth < 500:
         assert problem.record == _first_id("statements.json")
-        assert problem.field.startswith("notes[0]")
+        assert problem.field.startswith("deep[0]")
         assert problem.message == f"nested more than {cs.MAX_DEPTH - 1} levels deep"
     else:  # json itself stops before any record is seen
         assert problem.record is None

@@ -211,6 +211,10 @@ class Collection(CollectionExports, Generic[R]):
             text: What to look for.
             limit: The most records to return.
 
+        Raises:
+            TypeError: if ``text`` is not a string or ``limit`` not an integer.
+            ValueError: if ``limit`` is negative.
+
         """
         from ._lookup import search
 

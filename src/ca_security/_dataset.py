@@ -134,6 +134,7 @@ class Dataset(DatasetExports):
         the meetings whose names contain the word.
 
         Raises:
+            TypeError: if ``name`` is not a string.
             RecordNotFoundError: when no record bears the name (with suggestions).
             AmbiguousNameError: when records of several kinds, or several
                 records, bear it; look it up in one collection instead.

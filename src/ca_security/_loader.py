@@ -22,8 +22,8 @@ __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "load"]
 #: The largest data file a dataset may have (64 MiB); a larger one is refused.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 #: How deeply JSON arrays and objects may nest in a data file. The deepest valid
-#: record (a summit's disputed value's citation) is 8 levels deep, counting the
-#: file's own array; anything deeper than this limit is refused before structuring.
+#: record (an official's tenure's disputed value's citation) is 10 levels deep,
+#: counting the file's own array; anything deeper is refused before structuring.
 MAX_DEPTH = 16
 _METADATA = "metadata.json"
 _KNOWN_FILES = {_METADATA, *(kind.file for kind in KINDS)}

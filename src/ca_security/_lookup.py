@@ -113,7 +113,9 @@ def search(collection: Collection[R], text: str, limit: int = 10, *, scored: boo
     """See :meth:`ca_security.Collection.search`; ``scored`` pairs each record with its score."""
     if not isinstance(text, str):
         raise TypeError(f"search takes a string, got {type(text).__name__}")
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise TypeError(f"limit is a whole number >= 0, got {type(limit).__name__}")
+    if limit < 0:
         raise ValueError(f"limit is a whole number >= 0, got {limit!r}")
     query = fold(text)
     words = query.split()
