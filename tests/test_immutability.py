@@ -74,6 +74,7 @@ def reachable(ds: cs.Dataset) -> Iterator[tuple[str, Any]]:
                 for record_id in coll.ids:
                     stack.append((f"{path}.get({record_id!r})", obj.get(record_id)))
                     stack.append((f"{path}[{record_id!r}]", obj[record_id]))
+            stack.extend(_query_results(obj))
         if isinstance(obj, cs.Collection):
             stack.extend((f"{path}[{i}]", record) for i, record in enumerate(obj))
             stack.extend((f"{path}.get({r!r})", obj.get(r)) for r in obj.ids)
@@ -84,6 +85,22 @@ def reachable(ds: cs.Dataset) -> Iterator[tuple[str, Any]]:
             stack.extend((f"{path}[{k!r}]", v) for k, v in obj.items())
         if not isinstance(obj, (*IMMUTABLE_TYPES, tuple, list, dict)):
             stack.extend((f"{path}.{name}", value) for name, value in _public_values(obj))
+
+
+def _query_results(ds: cs.Dataset) -> Iterator[tuple[str, Any]]:
+    """What the query API hands out for this dataset (asked twice, so caches are hit too)."""
+    for _ in range(2):
+        yield "ds.timeline()", ds.timeline()
+        for name, coll in ds.collections():
+            yield f"ds.{name}.filter()", coll.filter()
+            yield f"ds.{name}.search('a')", coll.search("a")
+            for record_id in coll.ids[:3]:
+                yield f"ds.{name}.lookup({record_id!r})", coll.lookup(record_id)
+        for statement in ds.statements.ids[:3]:
+            yield f"ds.corroboration({statement!r})", ds.corroboration(statement)
+        for post in ds.posts.ids[:3]:
+            yield f"holding({post!r})", ds.officials.holding(post=post, on="2024")
+            yield f"succession({post!r})", ds.officials.succession(post=post)
 
 
 def try_to_mutate(path: str, obj: Any) -> None:

@@ -1,0 +1,76 @@
+"""Smoke test of an installed ca-security: run by release_check.sh in a fresh venv.
+
+It must run from outside the source tree (``python -I wheel_smoke.py ...``) and
+checks that the package it imports is the installed one, then exercises the
+bundled data, a query, the CLI and an export. Exits non-zero on any failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--source-tree", type=Path, required=True)
+    parser.add_argument("--version", required=True)
+    parser.add_argument("--cli", required=True)
+    args = parser.parse_args()
+
+    import ca_security
+
+    installed = Path(ca_security.__file__).resolve()
+    source = args.source_tree.resolve()
+    assert source not in installed.parents, f"imported from the source tree: {installed}"
+    assert "site-packages" in installed.parts, installed
+    assert not any(Path(p).resolve() == source for p in sys.path if p), "source tree on sys.path"
+    assert ca_security.__version__ == args.version, (ca_security.__version__, args.version)
+    print(f"installed ca_security {ca_security.__version__} at {installed.parent}")
+
+    ds = ca_security.load()
+    assert ds is ca_security.load()
+    assert ds.version == ca_security.DATASET_VERSION
+    assert len(ds.summits) > 0 and len(ds.statements) > 0 and len(ds.sources) > 0
+    assert (installed.parent / "py.typed").is_file()
+    print(f"load(): {ds!r}")
+
+    # A query: the summit with the most statements, found by lookup, filter and timeline.
+    summit = max(ds.summits, key=lambda s: len(ds.statements.filter(summit=s.id)))
+    spoken = ds.statements.filter(summit=summit.id)
+    assert len(spoken) > 0
+    assert ds.summits.lookup(summit.name) == summit
+    assert summit.start is not None
+    timeline = ds.timeline(since=summit.start, until=summit.end or summit.start)
+    assert summit in timeline
+    print(f"query: {summit.id}: {len(spoken)} statements; {len(timeline)} records in its days")
+
+    # The CLI, as installed on PATH in the venv.
+    result = subprocess.run([args.cli, "stats"], capture_output=True, text=True, check=True)
+    assert f"dataset version {ds.version}" in result.stdout, result.stdout
+    assert subprocess.run([args.cli, "--version"], capture_output=True, text=True, check=True)
+    print("cli: stats ok")
+
+    # A user dataset written from the bundled one loads equal (the round trip users rely on).
+    from ca_security._converter import make_converter
+
+    converter = make_converter()
+    with tempfile.TemporaryDirectory() as name:
+        directory = Path(name)
+        import json
+
+        (directory / "metadata.json").write_text(json.dumps(converter.unstructure(ds.metadata)))
+        for kind, collection in ds.collections():
+            values = [converter.unstructure(record) for record in collection]
+            (directory / f"{kind}.json").write_text(json.dumps(values))
+        assert ca_security.load(directory) == ds
+    print("export and reload: ok")
+    print("wheel smoke test passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
