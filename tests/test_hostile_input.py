@@ -276,3 +276,12 @@ def test_load_refuses_an_empty_path(blank):
     """'' would silently mean the current directory."""
     with pytest.raises(ValueError, match="path is empty"):
         cs.load(blank)
+
+
+def test_a_missing_data_file_is_an_empty_collection(tmp_path):
+    """A dataset may leave a kind out: its file is absent, its collection empty."""
+    files = {name: value for name, value in BUNDLED.items() if name != "figures.json"}
+    write_raw(tmp_path, files)
+    dataset = cs.load(tmp_path)
+    assert len(dataset.figures) == 0
+    assert len(dataset.statements) == len(BUNDLED["statements.json"])

@@ -68,8 +68,10 @@ def test_ci_measures_branch_coverage_with_the_floor():
     assert re.search(r"(?m)^branch = true$", PYPROJECT)
     assert re.search(r"(?m)^fail_under = 95$", PYPROJECT)
     assert "coverage run -m pytest" in _workflow("ci.yml")
+    assert "coverage combine" in _workflow("ci.yml")
     ci_run = (ROOT / ".ci" / "run").read_text("utf-8")
     assert "coverage run -m pytest" in ci_run
+    assert "coverage combine" in ci_run
     assert "coverage report" in ci_run
     assert "scripts/release_check.sh" in ci_run
 
