@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import enum
 import inspect
+import sys
+import tempfile
 import typing
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -34,6 +37,25 @@ TWINS = cs.Dataset.from_records(
         )
     },
 )
+
+
+#: A non-empty directory and an existing file: exports refuse to overwrite them.
+EXISTING = Path(tempfile.mkdtemp())
+EXISTING_FILE = EXISTING / "taken.json"
+EXISTING_FILE.write_text("{}", "utf-8")
+
+
+def _without_pandas() -> Any:
+    """to_pandas() as if pandas were not installed."""
+    saved = sys.modules.get("pandas")
+    sys.modules["pandas"] = None  # type: ignore[assignment]  # makes `import pandas` fail
+    try:
+        return DS.statements.to_pandas()
+    finally:
+        if saved is None:
+            del sys.modules["pandas"]
+        else:
+            sys.modules["pandas"] = saved
 
 
 def case(call: Any, error: type[BaseException], *fragments: str, id: str) -> Any:
@@ -228,6 +250,47 @@ CASES = [
         "named 'same name'",
         id="lookup-ambiguous-is-lookuperror",
     ),
+    # -- exports --------------------------------------------------------------------------------
+    case(
+        lambda: cs.json_schema("statement.json"),
+        ValueError,
+        "not a data file",
+        "'statements.json'",
+        id="schema-name",
+    ),
+    case(lambda: cs.json_schema(5), TypeError, "got int", id="schema-int"),
+    case(
+        lambda: DS.cite(DS.statements.ids[0], "mla"),
+        ValueError,
+        "unknown citation style 'mla'",
+        "apa",
+        id="cite-style",
+    ),
+    case(lambda: DS.cite("no-such-record"), cs.RecordNotFoundError, "no record", id="cite-unknown"),
+    case(lambda: DS.cite(5), TypeError, "cite takes a record or its id, got int", id="cite-int"),
+    case(lambda: DS.cite(DS.sources.ids[0]), ValueError, "cite no sources", id="cite-uncited"),
+    case(lambda: DS.to_json(None), TypeError, "NoneType", id="to-json-none"),
+    case(
+        lambda: DS.to_json(EXISTING),
+        FileExistsError,
+        "already exists",
+        "overwrite=True",
+        id="to-json-exists",
+    ),
+    case(lambda: DS.to_csv(EXISTING), FileExistsError, "already exists", id="to-csv-exists"),
+    case(
+        lambda: DS.to_popolo(EXISTING_FILE),
+        FileExistsError,
+        "already exists",
+        id="to-popolo-exists",
+    ),
+    case(
+        _without_pandas,
+        cs.MissingExtraError,
+        "pip install 'ca-security[pandas]'",
+        id="missing-extra",
+    ),
+    case(_without_pandas, ImportError, "pandas", id="missing-extra-is-importerror"),
     # -- dates ---------------------------------------------------------------------------------
     case(
         lambda: cs.PartialDate.parse("next Tuesday-ish"),
@@ -394,6 +457,8 @@ WALKED = {
     "RecordNotFoundError",
     "AmbiguousNameError",
     "CASecurityError",
+    "MissingExtraError",
+    "json_schema",
 }
 NO_INPUT = {
     "DATASET_VERSION",

@@ -199,3 +199,49 @@ def test_problems_and_errors_are_frozen():
     assert isinstance(error.problems, tuple)
     with pytest.raises(AttributeError):
         error.problems[0].message = "changed"
+
+
+def _fresh_bundled() -> cs.Dataset:
+    """A dataset equal to the bundled one but not shared with other tests."""
+    return cs.load(_bundled_copy_dir())
+
+
+def _attack_json(value: Any) -> None:
+    """Mutate every list and dict inside a JSON-like value."""
+    if isinstance(value, dict):
+        for item in list(value.values()):
+            _attack_json(item)
+        value["intruder"] = 1
+    elif isinstance(value, list):
+        for item in value:
+            _attack_json(item)
+        value.append("intruder")
+
+
+def test_popolo_export_is_a_fresh_document_each_time():
+    """Mutating a to_popolo() document changes neither the dataset nor the next export."""
+    ds = _fresh_bundled()
+    before, first = snapshot(ds), json.dumps(ds.to_popolo(), sort_keys=True)
+    _attack_json(ds.to_popolo())
+    assert json.dumps(ds.to_popolo(), sort_keys=True) == first
+    assert snapshot(ds) == before
+
+
+def test_pandas_exports_are_copies():
+    """Mutating DataFrames from to_pandas() (dataset or collection) changes nothing."""
+    pytest.importorskip("pandas")  # in the test extra; skipped only outside it
+    ds = _fresh_bundled()
+    before = snapshot(ds)
+    pristine = {name: frame.copy(deep=True) for name, frame in ds.to_pandas().items()}
+    statements = ds.statements.to_pandas().copy(deep=True)
+    for frame in [*ds.to_pandas().values(), ds.statements.to_pandas()]:
+        if len(frame):
+            frame.iloc[0, 0] = None
+        frame["intruder"] = 1
+
+    again = ds.to_pandas()
+    assert sorted(again) == sorted(pristine)
+    for name, frame in pristine.items():
+        assert again[name].equals(frame), name
+    assert ds.statements.to_pandas().equals(statements)
+    assert snapshot(ds) == before

@@ -70,6 +70,7 @@ def cite(dataset: Dataset, record: Any, style: str = "apa") -> str:
         by a blank line (BibTeX), or a JSON array of CSL items (CSL-JSON).
 
     Raises:
+        TypeError: for something that is neither a record nor an id.
         ValueError: for an unknown style, or a record without citations.
         RecordNotFoundError: for an id no record has.
 
@@ -78,6 +79,8 @@ def cite(dataset: Dataset, record: Any, style: str = "apa") -> str:
         raise ValueError(f"unknown citation style {style!r}; use one of {', '.join(STYLES)}")
     if isinstance(record, str):
         record = dataset[record]
+    if not isinstance(getattr(record, "id", None), str):
+        raise TypeError(f"cite takes a record or its id, got {type(record).__name__}")
     citations = getattr(record, "citations", None)
     if citations is None:
         raise ValueError(f"{type(record).__name__} records cite no sources")

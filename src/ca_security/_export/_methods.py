@@ -182,6 +182,7 @@ class DatasetExports:
             One reference per source, in the order cited.
 
         Raises:
+            TypeError: for something that is neither a record nor an id.
             ValueError: for an unknown style or a record without citations.
             RecordNotFoundError: for an id no record has.
 

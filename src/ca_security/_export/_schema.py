@@ -45,6 +45,7 @@ def json_schema(file: str | None = None) -> dict[str, Any]:
         A new dict holding the schema.
 
     Raises:
+        TypeError: for a ``file`` that is not a string or ``None``.
         ValueError: for a name that is not a data file of the format.
 
     Examples:
@@ -76,6 +77,8 @@ def json_schema(file: str | None = None) -> dict[str, Any]:
             "additionalProperties": False,
             "$defs": ordered,
         }
+    if not isinstance(file, str):
+        raise TypeError(f"file is a data-file name (str) or None, got {type(file).__name__}")
     if file not in files:
         raise ValueError(f"not a data file of the format: {file!r}; use one of {sorted(files)}")
     return {
