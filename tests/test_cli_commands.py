@@ -170,7 +170,7 @@ def test_validate_jsonl_gives_one_object_per_problem(tmp_path):
     problems = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(p["file"], p["record"], p["field"]) for p in problems] == [
         ("statements.json", raw["statements.json"][0]["id"], "kind"),
-        ("statements.json", raw["statements.json"][1]["id"], None),
+        ("statements.json", raw["statements.json"][1]["id"], "colour"),
     ]
     assert "colour" in problems[1]["message"]
     assert all(set(p) == {"file", "record", "field", "message"} for p in problems)

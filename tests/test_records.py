@@ -162,7 +162,12 @@ def test_official_names_lists_name_then_aliases():
 @pytest.mark.parametrize(
     ("value", "record_type", "field", "message"),
     [
-        ({"source": "s", "bogus": 1}, cs.Citation, "bogus", "unknown field; a Citation has"),
+        (
+            {"source": "s", "bogus": 1},
+            cs.Citation,
+            "bogus",
+            "unknown field 'bogus'; a Citation has",
+        ),
         (
             {"source": "s", "excerpt": "ab", "start": "0", "end": 2},
             cs.Citation,

@@ -176,18 +176,28 @@ def instance_of(item_type: type, *, items: bool = False, optional: bool = False)
     return check
 
 
-def at_least(count: int) -> Any:
-    """A validator: the tuple holds at least ``count`` items (the error names the field)."""
+@attrs.frozen
+class _AtLeast:
+    """A validator: the tuple holds at least ``min_length`` items (the error names the field).
 
-    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-        if len(value) < count:
+    ``min_length`` is the attribute name attrs' own ``min_len`` uses, so that the
+    schema generator reads it the same way.
+    """
+
+    min_length: int
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if len(value) < self.min_length:
+            plural = "s" if self.min_length != 1 else ""
             raise FieldValueError(
                 attribute.name,
-                f"{attribute.name} needs at least {count} item{'s' if count != 1 else ''}, "
-                f"got {len(value)}",
+                f"{attribute.name} needs at least {self.min_length} item{plural}, got {len(value)}",
             )
 
-    return check
+
+def at_least(count: int) -> Any:
+    """A validator: the tuple holds at least ``count`` items (the error names the field)."""
+    return _AtLeast(count)
 
 
 def records(item_type: type, *, required: bool = False) -> Any:
@@ -207,8 +217,7 @@ def optional(item_type: type) -> Any:
 def to_enum(enum_type: type[enum.Enum], value: Any, field_name: str | None) -> Any:
     """Turn ``value`` into a member of ``enum_type``, naming the allowed values on error.
 
-    ``field_name`` starts the message when given (``None`` where the caller
-    already locates the value, as the loader does).
+    The error's :attr:`~FieldValueError.field` is ``field_name`` (``None`` for "value").
     """
     if isinstance(value, enum_type):
         return value
@@ -216,10 +225,7 @@ def to_enum(enum_type: type[enum.Enum], value: Any, field_name: str | None) -> A
         return enum_type(value)
     except ValueError:
         allowed = ", ".join(repr(member.value) for member in enum_type)
-        where = f"{field_name}: " if field_name else ""
-        raise FieldValueError(
-            field_name or "value", f"{where}{value!r} is not one of {allowed}"
-        ) from None
+        raise FieldValueError(field_name or "value", f"{value!r} is not one of {allowed}") from None
 
 
 def enum_field(enum_type: type[enum.Enum], default: Any = attrs.NOTHING) -> Any:

@@ -137,4 +137,4 @@ def _unknown_field(key: str, record_type: type) -> str:
     names = [field.name for field in attrs.fields(record_type)]
     close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
     hint = f"did you mean {close[0]!r}? " if close else ""
-    return f"unknown field; {hint}a {record_type.__name__} has {', '.join(names)}"
+    return f"unknown field {key!r}; {hint}a {record_type.__name__} has {', '.join(names)}"

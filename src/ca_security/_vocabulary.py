@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
 from ._checks import (
     FieldValueError,
     enum_field,
     id_field,
+    instance_of,
     optional,
     optional_id,
     optional_text,
@@ -38,17 +37,13 @@ class Country:
     """
 
     id: str = id_field()
-    alpha3: str = attrs.field()
+    alpha3: str = attrs.field(
+        # The type check first, so that a non-string is refused naming the field.
+        validator=[instance_of(str), attrs.validators.matches_re(r"^[A-Z]{3}\Z")]
+    )
     name: str = text()
     aliases: tuple[str, ...] = text_tuple()
     citations: tuple[Citation, ...] = records(Citation, required=True)
-
-    @alpha3.validator
-    def _check_alpha3(self, attribute: attrs.Attribute[str], value: str) -> None:
-        if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{3}", value):
-            raise FieldValueError(
-                attribute.name, f"alpha3 must be three capital letters A-Z, got {value!r}"
-            )
 
     @id.validator
     def _check_alpha2(self, attribute: attrs.Attribute[str], value: str) -> None:
