@@ -49,7 +49,7 @@ def test_dataset_lookup_prefers_an_exact_alias_over_words_of_names():
     """ "Tokayev" is an alias of the president; meetings named after him do not make it ambiguous."""
     import ca_security
 
-    assert "kassym-jomart-tokayev" == ca_security.load().lookup("Tokayev").id
+    assert ca_security.load().lookup("Tokayev").id == "kassym-jomart-tokayev"
 
 
 def test_holding_takes_a_shared_title_narrowed_by_country():
@@ -60,8 +60,18 @@ def test_holding_takes_a_shared_title_narrowed_by_country():
     holders = officials.holding(
         post="Secretary of the Security Council", country="Tajikistan", on="2024-05-16"
     )
-    assert ["nasrullo-mahmudzoda"] == [h.official.id for h in holders.certain]
-    assert ["Mahmadali Vatanzoda", "Nasrullo Mahmudzoda", "Yusuf Rahmon"] == [
+    assert [h.official.id for h in holders.certain] == ["nasrullo-mahmudzoda"]
+    assert [
         h.official.name
         for h in officials.succession(post="Secretary of the Security Council", country="tj")
-    ]
+    ] == ["Mahmadali Vatanzoda", "Nasrullo Mahmudzoda", "Yusuf Rahmon"]
+
+
+def test_ambiguity_message_reads_well_for_any_kind():
+    """The message says "records" once, with or without a kind."""
+    from ca_security import AmbiguousNameError
+
+    assert str(AmbiguousNameError("x", "record", ["a", "b"])) == "2 records are named 'x': 'a', 'b'"
+    assert (
+        str(AmbiguousNameError("x", "post", ["a", "b"])) == "2 post records are named 'x': 'a', 'b'"
+    )

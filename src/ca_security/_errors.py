@@ -141,7 +141,8 @@ class AmbiguousNameError(CASecurityError, LookupError):
         self.key = key
         self.kind = kind
         self.candidates: tuple[str, ...] = tuple(candidates)
-        self.message = f"{len(self.candidates)} {kind} records are named {key!r}: " + ", ".join(
+        noun = "records" if kind == "record" else f"{kind} records"
+        self.message = f"{len(self.candidates)} {noun} are named {key!r}: " + ", ".join(
             repr(c) for c in self.candidates
         )
         super().__init__(self.message)
