@@ -170,10 +170,6 @@ def _word(name: str) -> Any:
     )
 
 
-def _title_text(name: str) -> Any:
-    return lambda record: _present((getattr(record, name),))
-
-
 _TOPIC = Ref(("topics",), _ids("topics"), subtree=True)
 
 #: Kind noun -> what can be asked of that kind.
