@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import enum
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -436,12 +437,11 @@ def _kept(
 ) -> tuple[Callable[[], list[int] | tuple[int, ...]], Callable[[], tuple[Any, ...]]]:
     """``lookup`` and ``records`` for an indexed criterion, keeping whole answers.
 
-    Answers are kept per value asked for, within a budget: at most
-    ``_ANSWERS_KEPT`` answers per criterion, holding at most twice as many
-    records as the collection.
+    Answers are kept per value asked for, in an :class:`AnswerShelf` per
+    criterion.
     """
-    shelf: dict[Any, tuple[tuple[int, ...], tuple[Any, ...]]] = ds.cached(
-        f"{full.kind}:answers:{name}", dict
+    shelf: AnswerShelf = ds.cached(
+        f"{full.kind}:answers:{name}", lambda: AnswerShelf(budget=2 * len(full))
     )
     answer = shelf.get(wanted)
 
@@ -453,16 +453,53 @@ def _kept(
             return answer[1]
         positions = tuple(find())
         found = tuple(map(full._records.__getitem__, positions))
-        kept = sum(len(kept_positions) for kept_positions, _ in shelf.values())
-        if len(shelf) < _ANSWERS_KEPT and kept + len(positions) <= 2 * len(full):
-            shelf[wanted] = (positions, found)
+        shelf.keep(wanted, positions, found)
         return found
 
     return lookup, records
 
 
-#: How many whole answers each indexed criterion keeps.
-_ANSWERS_KEPT = 512
+class AnswerShelf:
+    """Whole answers of one indexed criterion, kept per value asked for; thread-safe.
+
+    At most ``capacity`` answers are kept, holding at most ``budget`` record
+    positions in all; an answer that does not fit is simply not kept.
+    """
+
+    __slots__ = ("_answers", "_lock", "_positions", "budget", "capacity")
+
+    def __init__(self, budget: int, capacity: int = 512) -> None:
+        self.budget = budget
+        self.capacity = capacity
+        self._answers: dict[Any, tuple[tuple[int, ...], tuple[Any, ...]]] = {}
+        self._positions = 0
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._answers)
+
+    @property
+    def positions(self) -> int:
+        """How many record positions the kept answers hold in all."""
+        return self._positions
+
+    def get(self, wanted: Any) -> tuple[tuple[int, ...], tuple[Any, ...]] | None:
+        """The kept ``(positions, records)`` answer for ``wanted``, or ``None``."""
+        return self._answers.get(wanted)
+
+    def keep(self, wanted: Any, positions: tuple[int, ...], records: tuple[Any, ...]) -> bool:
+        """Keep the answer for ``wanted`` if it fits; whether it is kept now."""
+        with self._lock:
+            if wanted in self._answers:
+                return True
+            fits = (
+                len(self._answers) < self.capacity
+                and self._positions + len(positions) <= self.budget
+            )
+            if fits:
+                self._answers[wanted] = (positions, records)
+                self._positions += len(positions)
+            return fits
 
 
 def filter_collection(collection: C, criteria: Mapping[str, Any]) -> C:
