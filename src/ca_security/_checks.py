@@ -34,6 +34,7 @@ T = TypeVar("T")
 #: A record id: a lowercase ASCII slug such as ``kassym-jomart-tokayev``.
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z"
 _ID_RE = re.compile(ID_PATTERN)
+_ID_MATCH = _ID_RE.match
 _MAX_ID = 120
 
 
@@ -54,6 +55,8 @@ class FieldTypeError(TypeError):
 
 
 def _check_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is str and len(value) <= _MAX_ID and _ID_MATCH(value):
+        return  # the common case, decided without the checks below
     if not isinstance(value, str):
         raise FieldTypeError(
             attribute.name, f"{attribute.name} must be a string id, got {type(value).__name__}"
@@ -88,7 +91,8 @@ def _check_id_items(
     instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
 ) -> None:
     for item in value:
-        _check_id(instance, attribute, item)
+        if type(item) is not str or len(item) > _MAX_ID or not _ID_MATCH(item):
+            _check_id(instance, attribute, item)  # says what is wrong with it
     if len(set(value)) != len(value):
         raise FieldValueError(attribute.name, f"{attribute.name} lists an id twice: {value!r}")
 
@@ -117,11 +121,14 @@ def to_tuple(value: Iterable[T], field_name: str = "value") -> tuple[T, ...]:
     )
 
 
+def _to_tuple_field(value: Any, field: attrs.Attribute[Any]) -> tuple[Any, ...]:
+    if type(value) is tuple:
+        return value
+    return to_tuple(value, field.name)
+
+
 #: The converter of every tuple field: ``to_tuple`` with the field's name for errors.
-TO_TUPLE: attrs.Converter[Any, tuple[Any, ...]] = attrs.Converter(
-    lambda value, field: to_tuple(value, field.name),
-    takes_field=True,
-)
+TO_TUPLE: attrs.Converter[Any, tuple[Any, ...]] = attrs.Converter(_to_tuple_field, takes_field=True)
 
 
 def id_field() -> Any:
@@ -163,6 +170,8 @@ def instance_of(item_type: type, *, items: bool = False, optional: bool = False)
     name = item_type.__name__
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not items and (isinstance(value, item_type) or (optional and value is None)):
+            return  # the common case, decided without building the message below
         for item in value if items else (value,):
             if (optional and item is None) or isinstance(item, item_type):
                 continue
@@ -230,11 +239,14 @@ def to_enum(enum_type: type[enum.Enum], value: Any, field_name: str | None) -> A
 
 def enum_field(enum_type: type[enum.Enum], default: Any = attrs.NOTHING) -> Any:
     """A value of a closed vocabulary; strings are turned into the enum."""
+
+    def convert(value: Any, field: attrs.Attribute[Any]) -> Any:
+        if type(value) is enum_type:
+            return value
+        return to_enum(enum_type, value, field.name)
+
     return attrs.field(
         default=default,
-        converter=attrs.Converter(
-            lambda value, field: to_enum(enum_type, value, field.name),
-            takes_field=True,
-        ),
+        converter=attrs.Converter(convert, takes_field=True),
         validator=attrs.validators.instance_of(enum_type),
     )

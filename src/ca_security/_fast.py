@@ -101,10 +101,12 @@ def make_structurer() -> Callable[[type], Structure]:
 
 
 def _enum(enum_type: type[enum.Enum]) -> Structure:
+    members = {member.value: member for member in enum_type}
+
     def structure(value: Any) -> Any:
         if type(value) is not str:
             raise _Refused
-        return enum_type(value)
+        return members[value]
 
     return structure
 
@@ -127,19 +129,17 @@ def _optional(inner: Structure) -> Structure:
 
 def _record(record_type: type, for_type: Callable[[Any], Structure]) -> Structure:
     hints = typing.get_type_hints(record_type)
-    plan = [(field.alias, field.name) for field in attrs.fields(record_type) if field.init]
-    known = frozenset(name for _, name in plan)
-    fields: list[tuple[str, str, Structure]] = []
+    fields = [field for field in attrs.fields(record_type) if field.init]
+    if any(field.alias != field.name for field in fields):
+        raise TypeError(f"no fast structuring for {record_type!r}: a field has an alias")
+    known = frozenset(field.name for field in fields)
+    converters: dict[str, Structure] = {}
 
     def structure(value: Any) -> Any:
-        if type(value) is not dict:
+        if type(value) is not dict or not known.issuperset(value):
             raise _Refused
-        if not known.issuperset(value):
-            raise _Refused
-        if not fields:
-            fields.extend((alias, name, for_type(hints[name])) for alias, name in plan)
-        return record_type(
-            **{alias: convert(value[name]) for alias, name, convert in fields if name in value}
-        )
+        if not converters:
+            converters.update((name, for_type(hints[name])) for name in known)
+        return record_type(**{name: converters[name](item) for name, item in value.items()})
 
     return structure

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable
 from typing import Any
 
@@ -18,7 +17,8 @@ from ._vocabulary import Country, Organization, Place, Series, Topic
 
 __all__ = ["KINDS", "Kind"]
 
-_NO_DATE = _dt.date.max
+#: Sorts after every year a PartialDate can have (1..9999).
+_NO_YEAR = 10_000
 
 
 def _by_id(record: Any) -> tuple[Any, ...]:
@@ -26,10 +26,16 @@ def _by_id(record: Any) -> tuple[Any, ...]:
 
 
 def _dated(date: PartialDate | None, record_id: str) -> tuple[Any, ...]:
-    # Undated records come last; among equal first days, the coarser date first.
+    """By first day, the coarser date first among equal first days, then by id; undated last.
+
+    The first day is ``(year, month or 1, day or 1)``; the precision (0 for a
+    year, 1 for a month, 2 for a day) breaks ties, as the ISO strings would.
+    """
     if date is None:
-        return (_NO_DATE, 1, "", record_id)
-    return (date.earliest, 0, date.isoformat(), record_id)
+        return (_NO_YEAR, 0, 0, 0, record_id)
+    month, day = date.month, date.day
+    precision = 0 if month is None else 1 if day is None else 2
+    return (date.year, month or 1, day or 1, precision, record_id)
 
 
 def _statement_order(record: Statement) -> tuple[Any, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import typing
 from collections.abc import Iterator
 from typing import Any
@@ -74,15 +75,28 @@ class _Context:
     summits: dict[str, Summit]
     sources: dict[str, Source]
     topic_parents: dict[str, str | None]
+    #: Summit id -> its first and last day, for summits with a start date.
+    summit_days: dict[str, tuple[_dt.date, _dt.date]]
+    #: Source id -> the last day it may have been published, for dated sources.
+    published_by: dict[str, _dt.date]
+    plans: dict[type, tuple[tuple[str, set[str] | None], ...]] = attrs.field(factory=dict)
 
 
 def validate(records: dict[str, tuple[Any, ...]]) -> list[Problem]:
     """Every cross-record problem in ``records`` (kind name -> records), in file order."""
+    summits: tuple[Summit, ...] = records.get("summits", ())
+    sources: tuple[Source, ...] = records.get("sources", ())
     context = _Context(
         ids={kind.name: {record.id for record in records.get(kind.name, ())} for kind in KINDS},
-        summits={s.id: s for s in records.get("summits", ())},
-        sources={s.id: s for s in records.get("sources", ())},
+        summits={s.id: s for s in summits},
+        sources={s.id: s for s in sources},
         topic_parents={t.id: t.parent for t in records.get("topics", ())},
+        summit_days={
+            s.id: (s.start.earliest, (s.end or s.start).latest)
+            for s in summits
+            if s.start is not None
+        },
+        published_by={s.id: s.published.latest for s in sources if s.published is not None},
     )
     problems = list(_duplicate_ids(records))
     for kind in KINDS:
@@ -110,7 +124,8 @@ def _duplicate_ids(records: dict[str, tuple[Any, ...]]) -> Iterator[Problem]:
 
 
 def _record_problems(record: Any, context: _Context) -> Iterator[tuple[str, str]]:
-    yield from _reference_problems(record, "", context.ids)
+    if not _references_resolve(record, context):
+        yield from _reference_problems(record, "", context.ids)
     if isinstance(record, Topic):
         yield from _topic_cycle(record, context)
     if isinstance(record, Statement):
@@ -136,6 +151,40 @@ def _reference_problems(
                     yield from _reference_problems(element, f"{path}{name}[{position}].", ids)
         elif item is not None and attrs.has(type(item)):
             yield from _reference_problems(item, f"{path}{name}.", ids)
+
+
+def _references_resolve(value: Any, context: _Context) -> bool:
+    """Whether every reference in ``value`` resolves.
+
+    It is :func:`_reference_problems` reduced to a yes or no, which is all a
+    valid dataset needs, and costs less; only a no calls for the detailed walk.
+    """
+    for name, known in _resolved_plan(type(value), context):
+        item = getattr(value, name)
+        if known is not None:
+            if type(item) is tuple:
+                if not known.issuperset(item):
+                    return False
+            elif item is not None and item not in known:
+                return False
+        elif type(item) is tuple:
+            for element in item:
+                if attrs.has(type(element)) and not _references_resolve(element, context):
+                    return False
+        elif item is not None and attrs.has(type(item)) and not _references_resolve(item, context):
+            return False
+    return True
+
+
+def _resolved_plan(record_type: type, context: _Context) -> tuple[tuple[str, set[str] | None], ...]:
+    """:func:`_field_plan` with each reference's targets resolved to their ids, once."""
+    plan = context.plans.get(record_type)
+    if plan is None:
+        plan = context.plans[record_type] = tuple(
+            (name, None if targets is None else _known(context.ids, targets))
+            for name, targets in _field_plan(record_type)
+        )
+    return plan
 
 
 def _unknown(targets: tuple[str, ...], ref: object) -> str:
@@ -196,25 +245,21 @@ def _topic_cycle(topic: Topic, context: _Context) -> Iterator[tuple[str, str]]:
 def _statement_dates(statement: Statement, context: _Context) -> Iterator[tuple[str, str]]:
     if statement.date is None:
         return
-    summit = context.summits.get(statement.summit) if statement.summit else None
-    if summit is not None and summit.start is not None:
-        first = summit.start.earliest
-        last = (summit.end or summit.start).latest
-        if statement.date.latest < first or statement.date.earliest > last:
-            yield (
-                "date",
-                (
-                    f"statement dated {statement.date} lies outside its summit "
-                    f"{summit.id!r} ({summit.start}..{summit.end or summit.start})"
-                ),
-            )
+    earliest, latest = statement.date.earliest, statement.date.latest
+    days = context.summit_days.get(statement.summit) if statement.summit else None
+    if days is not None and (latest < days[0] or earliest > days[1]):
+        summit = context.summits[statement.summit]  # type: ignore[index]
+        yield (
+            "date",
+            (
+                f"statement dated {statement.date} lies outside its summit "
+                f"{summit.id!r} ({summit.start}..{summit.end or summit.start})"
+            ),
+        )
     for position, citation in enumerate(statement.citations):
-        source = context.sources.get(citation.source)
-        if (
-            source is not None
-            and source.published is not None
-            and statement.date.earliest > source.published.latest
-        ):
+        published_by = context.published_by.get(citation.source)
+        if published_by is not None and earliest > published_by:
+            source = context.sources[citation.source]
             yield (
                 f"citations[{position}].source",
                 (

@@ -1,0 +1,139 @@
+"""The shortcuts that make loading fast give the answers of the plain rules they stand for."""
+
+from __future__ import annotations
+
+import gc
+from typing import Any
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+import ca_security
+from ca_security import Citation, Metadata, PartialDate
+from ca_security._kinds import KINDS, _dated
+from ca_security._validate import _Context, _reference_problems, _references_resolve, validate
+from ca_security.testing import strategies as cst
+from helpers import bundled_raw, write_raw
+
+# -- canonical order ------------------------------------------------------------------
+
+
+def _reference_order(date: PartialDate | None, record_id: str) -> tuple[Any, ...]:
+    """The order as documented: first day, then the coarser date, then id; undated last."""
+    if date is None:
+        return (1, None, "", record_id)
+    return (0, date.earliest, date.isoformat(), record_id)
+
+
+@given(st.lists(st.tuples(st.none() | cst.partial_dates(1, 9999), cst.ids()), max_size=30))
+def test_the_order_key_sorts_as_the_documented_order(items: list[tuple[Any, str]]) -> None:
+    by_key = sorted(items, key=lambda item: _dated(*item))
+    assert by_key == sorted(items, key=lambda item: _reference_order(*item))
+
+
+def test_the_order_key_puts_years_before_months_before_days_then_undated() -> None:
+    dates = [
+        None,
+        PartialDate(2024, 1, 1),
+        PartialDate(2024, 1),
+        PartialDate(2024),
+        PartialDate(9999),
+    ]
+    ordered = sorted(dates, key=lambda date: _dated(date, "x"))
+    assert ordered == [
+        PartialDate(2024),
+        PartialDate(2024, 1),
+        PartialDate(2024, 1, 1),
+        PartialDate(9999),
+        None,
+    ]
+
+
+# -- references: the yes/no check agrees with the detailed one ----------------------------
+
+
+def _context(records: dict[str, tuple[Any, ...]]) -> _Context:
+    return _Context(
+        ids={kind.name: {r.id for r in records.get(kind.name, ())} for kind in KINDS},
+        summits={},
+        sources={},
+        topic_parents={},
+        summit_days={},
+        published_by={},
+    )
+
+
+@given(cst.dataset_records(), st.data())
+def test_the_quick_reference_check_agrees_with_the_detailed_one(
+    pair: tuple[Metadata, dict[str, Any]], data: st.DataObject
+) -> None:
+    """On valid data and on data with one reference broken, both say the same."""
+    _, records = pair
+    kinds = [kind.name for kind in KINDS if records[kind.name]]
+    broken = dict(records)
+    if "statements" in kinds and data.draw(st.booleans()):
+        statement = records["statements"][0]
+        bad = attrs.evolve(
+            statement.citations[0], source=data.draw(st.sampled_from(["nowhere", statement.id]))
+        )
+        broken["statements"] = (
+            attrs.evolve(statement, citations=(bad, *statement.citations[1:])),
+            *records["statements"][1:],
+        )
+    context = _context(broken)
+    for kind in KINDS:
+        for record in broken[kind.name]:
+            detailed = list(_reference_problems(record, "", context.ids))
+            assert _references_resolve(record, context) is (detailed == [])
+
+
+def test_an_unknown_citation_source_is_still_reported_with_its_path() -> None:
+    ds = ca_security.load()
+    statement = ds.statements[ds.statements.ids[0]]
+    bad = attrs.evolve(statement, citations=(Citation(source="no-such-source"),))
+    records = {name: tuple(collection) for name, collection in ds.collections()}
+    records["statements"] = (bad, *records["statements"][1:])
+    problems = validate(records)
+    assert [(p.record, p.field) for p in problems] == [(statement.id, "citations[0].source")]
+    assert "unknown source 'no-such-source'" in problems[0].message
+
+
+# -- the garbage collector around a load ------------------------------------------------
+
+
+def test_a_load_leaves_the_collector_as_it_found_it_and_its_records_in_the_oldest_generation(
+    tmp_path: Any,
+) -> None:
+    ds = ca_security.load(_bundled_copy(tmp_path))
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    oldest = {id(obj) for obj in gc.get_objects(generation=2)}
+    assert id(ds.statements[ds.statements.ids[0]]) in oldest
+
+
+def test_a_load_with_the_collector_disabled_leaves_it_disabled(tmp_path: Any) -> None:
+    directory = _bundled_copy(tmp_path)
+    gc.disable()
+    try:
+        ca_security.load(directory)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_objects_the_caller_froze_stay_frozen(tmp_path: Any) -> None:
+    directory = _bundled_copy(tmp_path)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        ca_security.load(directory)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def _bundled_copy(tmp_path: Any) -> Any:
+    write_raw(tmp_path, bundled_raw())
+    return tmp_path
