@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 
 from ca_security import Metadata, Summit
-from ca_security._fast import make_structurer
+from ca_security._fast import _Refused, make_structurer
 from ca_security._kinds import KINDS
 from ca_security._loader import _fast_records
 from ca_security.testing import strategies as cst
@@ -78,3 +78,39 @@ def test_fast_path_shares_dates_and_ids() -> None:
     first, second = structure(dict(SUMMIT)), structure(json.loads(json.dumps(SUMMIT)))
     assert first.start is second.start
     assert first.citations[0].source is second.citations[0].source
+
+
+def test_record_types_the_fast_path_cannot_write_out_are_refused_up_front() -> None:
+    """A field with a factory default or an alias has no fast structuring (the converter serves)."""
+    import attrs
+
+    @attrs.frozen
+    class WithFactory:
+        items: list[int] = attrs.field(factory=list)
+
+    @attrs.frozen
+    class WithAlias:
+        _hidden: int = attrs.field(alias="shown")
+
+    for record_type in (WithFactory, WithAlias):
+        with pytest.raises(TypeError, match="no fast structuring"):
+            make_structurer()(record_type)
+
+
+def test_the_written_out_function_refuses_what_the_converter_refuses() -> None:
+    """Each refusal of the generated code: wrong type, missing field, unknown key, null."""
+    structure = make_structurer()(Summit)
+    good = {"id": "s", "name": "A meeting", "citations": [{"source": "x"}]}
+    assert structure(good).name == "A meeting"
+    for bad in (
+        [good],
+        {**good, "unknown": 1},
+        {key: value for key, value in good.items() if key != "name"},
+        {**good, "name": 5},
+        {**good, "name": None},
+        {**good, "ordinal": "1"},
+        {**good, "ordinal": True},
+        {**good, "citations": None},
+    ):
+        with pytest.raises(_Refused):
+            structure(bad)
