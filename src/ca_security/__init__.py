@@ -36,10 +36,11 @@ if TYPE_CHECKING:
         RecordNotFoundError,
     )
     from ._export._schema import json_schema
-    from ._holding import Holders, Holding, Officials, Term
+    from ._holding import Holders, Holding, Term
     from ._initiatives import Initiative, Signature, StatusChange
     from ._loader import MAX_DEPTH, MAX_FILE_BYTES, load
     from ._metadata import Metadata
+    from ._officials import Officials
     from ._partial_date import DateLike, PartialDate
     from ._people import Official, Post, Tenure
     from ._provenance import Citation, Dispute, DisputedValue, Source
@@ -129,7 +130,6 @@ _MODULES: dict[str, str] = {
     "json_schema": "._export._schema",
     "Holders": "._holding",
     "Holding": "._holding",
-    "Officials": "._holding",
     "Term": "._holding",
     "Initiative": "._initiatives",
     "Signature": "._initiatives",
@@ -138,6 +138,7 @@ _MODULES: dict[str, str] = {
     "MAX_FILE_BYTES": "._loader",
     "load": "._loader",
     "Metadata": "._metadata",
+    "Officials": "._officials",
     "DateLike": "._partial_date",
     "PartialDate": "._partial_date",
     "Official": "._people",
