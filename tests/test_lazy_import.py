@@ -9,12 +9,14 @@ object its module defines, whichever name a fresh interpreter asks for first.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import json
 import subprocess
 import sys
 import textwrap
 import types
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -106,6 +108,24 @@ def test_first_use_imports_the_owning_module_only_then():
 def test_the_table_covers_exactly_the_public_names():
     assert sorted(cs._MODULES) == sorted(cs.__all__)
     assert len(cs.__all__) == len(set(cs.__all__))
+
+
+def test_type_checkers_import_each_name_from_the_module_of_the_table():
+    """The ``TYPE_CHECKING`` imports (what mypy and IDEs read) match ``_MODULES``."""
+    assert cs.__file__ is not None
+    tree = ast.parse(Path(cs.__file__).read_text("utf-8"))
+    (block,) = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    ]
+    imported = {
+        alias.name: "." * statement.level + (statement.module or "")
+        for statement in block.body
+        if isinstance(statement, ast.ImportFrom)
+        for alias in statement.names
+    }
+    assert imported == cs._MODULES
 
 
 @pytest.mark.parametrize("name", cs.__all__)
