@@ -30,7 +30,7 @@ def test_bundled_version_matches_the_package_constant():
 
 
 def test_import_reads_no_data_and_imports_no_heavy_module():
-    """Importing ca_security defines types only: no cattrs, no dateutil, no data read."""
+    """Importing ca_security and its loader reads no data and imports no cattrs or dateutil."""
     code = (
         "import sys, ca_security, ca_security._loader as l;"
         "heavy = [m for m in ('cattrs', 'dateutil') if m in sys.modules];"

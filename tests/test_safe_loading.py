@@ -37,7 +37,8 @@ UNSAFE_CALLS = {
     "yaml.full_load",
 }
 # importlib.import_module is not listed: the package uses it only to import its optional
-# extras (pandas, pyarrow) by their fixed names; no module name ever comes from data.
+# extras (pandas, pyarrow) and, in __init__, its own private modules, by the fixed names
+# of a table; no module name ever comes from data.
 UNSAFE_MODULES = {"pickle", "cPickle", "dill", "marshal", "shelve", "yaml", "jsonpickle"}
 
 symlinks = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")

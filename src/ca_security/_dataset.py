@@ -11,10 +11,10 @@ import attrs
 from ._collection import Collection, closest
 from ._errors import AmbiguousNameError, RecordNotFoundError
 from ._export._methods import DatasetExports
-from ._holding import Officials
 from ._initiatives import Initiative
 from ._kinds import KINDS
 from ._metadata import Metadata
+from ._officials import Officials
 from ._partial_date import DateLike
 from ._people import Post
 from ._provenance import Source

@@ -32,15 +32,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._collection import Collection
 from ._errors import AmbiguousNameError
 from ._partial_date import DateLike, PartialDate
 from ._people import Official, Post, Tenure
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
+    from ._officials import Officials
 
-__all__ = ["Holders", "Holding", "Officials", "Term"]
+__all__ = ["Holders", "Holding", "Term"]
 
 _NEVER = _dt.date.max.toordinal()
 _EVER = _dt.date.min.toordinal()
@@ -208,99 +208,55 @@ def _neighbours(tenure: Tenure, others: list[Tenure]) -> tuple[int | None, int |
     return previous, following
 
 
-class Officials(Collection[Official]):
-    """The officials of a dataset, as a :class:`~ca_security.Collection` that knows posts.
+def holding(officials: Officials, *, post: Any, country: Any, on: DateLike | int) -> Holders:
+    """The answer of :meth:`Officials.holding` (see there)."""
+    from ._query import coerce_date
 
-    Besides the collection's methods it answers who held a post on a date
-    (:meth:`holding`) and who held it over time (:meth:`succession`).
-    """
+    day = coerce_date(on)
+    first, last = _days(day)
+    certain: list[Holding] = []
+    possible: list[Holding] = []
+    for term, stretch in _terms(officials, post, country):
+        status = stretch.status(first, last)
+        if status is None:
+            continue
+        holding = Holding(
+            official=term.official, post=term.post, tenure=term.tenure, certain=status
+        )
+        (certain if status else possible).append(holding)
+    return Holders(on=day, certain=tuple(_ordered(certain)), possible=tuple(_ordered(possible)))
 
-    __slots__ = ()
 
-    def _terms(self, post: Any, country: Any) -> list[tuple[Term, _Stretch]]:
-        from ._query import resolve_refs
+def succession(officials: Officials, *, post: Any, country: Any) -> tuple[Term, ...]:
+    """The answer of :meth:`Officials.succession` (see there)."""
+    return tuple(_ordered([term for term, _ in _terms(officials, post, country)]))
 
-        ds = self._dataset
-        if ds is None:
-            raise ValueError("only the officials of a Dataset know their posts")
-        posts: set[str] = {p.id for p in ds.posts}
-        if post is not None:
-            try:
-                posts &= resolve_refs(ds, post, ("posts",))
-            except AmbiguousNameError as error:
-                # A title several posts share ("Secretary of the Security
-                # Council"): all of them, narrowed by ``country`` below.
-                posts &= set(error.candidates)
-        if country is not None:
-            countries = resolve_refs(ds, country, ("countries",))
-            posts = {p for p in posts if ds.posts[p].country in countries}
-        table = _term_table(ds)
-        mine = None if self._positions is None else set(self.ids)
-        return [
-            pair
-            for post_id in sorted(posts)
-            for pair in table.get(post_id, ())
-            if mine is None or pair[0].official.id in mine
-        ]
 
-    def holding(self, *, post: Any = None, country: Any = None, on: DateLike | int) -> Holders:
-        """Who held the matching posts on a date, split into certain and possible holders.
+def _terms(officials: Officials, post: Any, country: Any) -> list[tuple[Term, _Stretch]]:
+    from ._query import resolve_refs
 
-        The rule: the person is a *certain* holder when a known date of the
-        tenure (start, end or an attested day) lies within the date asked
-        about, or the date falls between such known dates; a *possible* one
-        when the date falls within what the known dates allow (an unknown
-        start allows any day after the previous holder was last known in
-        post; an open tenure runs until a later holder is first known in
-        post, or to today when there is none). For
-        example, a tenure known only to have started in "2022" and still open
-        makes its holder possible on 2022-03-01 and certain on 2023-01-01.
-        A person whose tenure certainly excludes the date is never returned.
-
-        Args:
-            post: A post id, record, label or alias (or a list); every post when omitted.
-            country: Only posts of this country (id, record or name).
-            on: The date: a :class:`datetime.date`, a :class:`~ca_security.PartialDate`
-                or a string such as ``"2024-05-16"`` or ``"May 2024"``; a partial
-                date asks about any day within it.
-
-        Returns:
-            The holders, each list ordered by the tenure's first known day, then official id.
-
-        Raises:
-            RecordNotFoundError: for a post or country that matches nothing.
-
-        """
-        from ._query import coerce_date
-
-        day = coerce_date(on)
-        first, last = _days(day)
-        certain: list[Holding] = []
-        possible: list[Holding] = []
-        for term, stretch in self._terms(post, country):
-            status = stretch.status(first, last)
-            if status is None:
-                continue
-            holding = Holding(
-                official=term.official, post=term.post, tenure=term.tenure, certain=status
-            )
-            (certain if status else possible).append(holding)
-        return Holders(on=day, certain=tuple(_ordered(certain)), possible=tuple(_ordered(possible)))
-
-    def succession(self, *, post: Any = None, country: Any = None) -> tuple[Term, ...]:
-        """Everyone who held the matching posts, in order of their tenure's first known day.
-
-        Tenures without any known date come last; ties go by official id.
-
-        Args:
-            post: A post id, record, label or alias (or a list); every post when omitted.
-            country: Only posts of this country (id, record or name).
-
-        Raises:
-            RecordNotFoundError: for a post or country that matches nothing.
-
-        """
-        return tuple(_ordered([term for term, _ in self._terms(post, country)]))
+    ds = officials._dataset
+    if ds is None:
+        raise ValueError("only the officials of a Dataset know their posts")
+    posts: set[str] = {p.id for p in ds.posts}
+    if post is not None:
+        try:
+            posts &= resolve_refs(ds, post, ("posts",))
+        except AmbiguousNameError as error:
+            # A title several posts share ("Secretary of the Security
+            # Council"): all of them, narrowed by ``country`` below.
+            posts &= set(error.candidates)
+    if country is not None:
+        countries = resolve_refs(ds, country, ("countries",))
+        posts = {p for p in posts if ds.posts[p].country in countries}
+    table = _term_table(ds)
+    mine = None if officials._positions is None else set(officials.ids)
+    return [
+        pair
+        for post_id in sorted(posts)
+        for pair in table.get(post_id, ())
+        if mine is None or pair[0].official.id in mine
+    ]
 
 
 def _ordered(terms: list[Any]) -> list[Any]:

@@ -8,7 +8,6 @@ import json
 import os
 import threading
 from collections.abc import Callable, Iterator
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +82,8 @@ def _load_bundled() -> Dataset:
     if _bundled is None:
         with _bundled_lock:
             if _bundled is None:
+                from importlib import resources  # slow to import; only the bundled data need it
+
                 data = resources.files("ca_security").joinpath("data")
                 names = sorted(item.name for item in data.iterdir() if item.name.endswith(".json"))
 

@@ -6,11 +6,12 @@ method imports its export module (and any optional dependency) when called.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
+    import os
+    from pathlib import Path
+
     from .._dataset import Dataset
 
 __all__ = ["CollectionExports", "DatasetExports"]

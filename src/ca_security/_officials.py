@@ -1,0 +1,77 @@
+"""The officials of a dataset: a :class:`~ca_security.Collection` that knows posts.
+
+The answers and the rule behind them live in :mod:`._holding`, imported on the
+first question (a dataset needs this class, not the rule, to be built).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._collection import Collection
+from ._people import Official
+
+if TYPE_CHECKING:
+    from ._holding import Holders, Term
+    from ._partial_date import DateLike
+
+__all__ = ["Officials"]
+
+
+class Officials(Collection[Official]):
+    """The officials of a dataset, as a :class:`~ca_security.Collection` that knows posts.
+
+    Besides the collection's methods it answers who held a post on a date
+    (:meth:`holding`) and who held it over time (:meth:`succession`).
+    """
+
+    __slots__ = ()
+
+    def holding(self, *, post: Any = None, country: Any = None, on: DateLike | int) -> Holders:
+        """Who held the matching posts on a date, split into certain and possible holders.
+
+        The rule: the person is a *certain* holder when a known date of the
+        tenure (start, end or an attested day) lies within the date asked
+        about, or the date falls between such known dates; a *possible* one
+        when the date falls within what the known dates allow (an unknown
+        start allows any day after the previous holder was last known in
+        post; an open tenure runs until a later holder is first known in
+        post, or to today when there is none). For
+        example, a tenure known only to have started in "2022" and still open
+        makes its holder possible on 2022-03-01 and certain on 2023-01-01.
+        A person whose tenure certainly excludes the date is never returned.
+
+        Args:
+            post: A post id, record, label or alias (or a list); every post when omitted.
+            country: Only posts of this country (id, record or name).
+            on: The date: a :class:`datetime.date`, a :class:`~ca_security.PartialDate`
+                or a string such as ``"2024-05-16"`` or ``"May 2024"``; a partial
+                date asks about any day within it.
+
+        Returns:
+            The holders, each list ordered by the tenure's first known day, then official id.
+
+        Raises:
+            RecordNotFoundError: for a post or country that matches nothing.
+
+        """
+        from ._holding import holding
+
+        return holding(self, post=post, country=country, on=on)
+
+    def succession(self, *, post: Any = None, country: Any = None) -> tuple[Term, ...]:
+        """Everyone who held the matching posts, in order of their tenure's first known day.
+
+        Tenures without any known date come last; ties go by official id.
+
+        Args:
+            post: A post id, record, label or alias (or a list); every post when omitted.
+            country: Only posts of this country (id, record or name).
+
+        Raises:
+            RecordNotFoundError: for a post or country that matches nothing.
+
+        """
+        from ._holding import succession
+
+        return succession(self, post=post, country=country)
