@@ -1,42 +1,46 @@
-"""The shelf that keeps whole answers of indexed criteria: its budget, and thread safety."""
+"""Whole answers kept per question: the shelf's budget, thread safety, and what is kept."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ca_security._query import AnswerShelf
+from ca_security import PartialDate, StatementKind
+from ca_security._query import AnswerShelf, _question
+from query_data import dataset
 
 
 def test_keeps_an_answer_and_returns_it() -> None:
     shelf = AnswerShelf(budget=10)
     assert shelf.get("a") is None
-    assert shelf.keep("a", (1, 2), ("r1", "r2"))
-    assert shelf.get("a") == ((1, 2), ("r1", "r2"))
-    assert (len(shelf), shelf.positions) == (1, 2)
+    assert shelf.keep("a", ("r1", "r2"), 2)
+    assert shelf.get("a") == ("r1", "r2")
+    assert (len(shelf), shelf.size) == (1, 2)
 
 
 def test_an_answer_over_the_budget_is_not_kept() -> None:
     shelf = AnswerShelf(budget=3)
-    assert shelf.keep("a", (1, 2), ("r1", "r2"))
-    assert not shelf.keep("b", (3, 4), ("r3", "r4"))
+    assert shelf.keep("a", "first", 2)
+    assert not shelf.keep("b", "second", 2)
     assert shelf.get("b") is None
-    assert shelf.positions == 2
+    assert shelf.size == 2
 
 
 def test_no_more_answers_than_the_capacity() -> None:
     shelf = AnswerShelf(budget=100, capacity=2)
-    assert [shelf.keep(key, (), ()) for key in "abc"] == [True, True, False]
+    assert [shelf.keep(key, key, 0) for key in "abc"] == [True, True, False]
     assert len(shelf) == 2
 
 
-def test_keeping_the_same_value_twice_counts_it_once() -> None:
+def test_keeping_the_same_question_twice_counts_it_once() -> None:
     shelf = AnswerShelf(budget=10)
-    shelf.keep("a", (1,), ("r1",))
-    assert shelf.keep("a", (1,), ("r1",))
-    assert shelf.positions == 1
+    shelf.keep("a", "answer", 1)
+    assert shelf.keep("a", "answer", 1)
+    assert shelf.size == 1
 
 
 def test_threads_keeping_at_once_respect_the_budget_and_lose_nothing() -> None:
@@ -49,7 +53,7 @@ def test_threads_keeping_at_once_respect_the_budget_and_lose_nothing() -> None:
         try:
             barrier.wait()
             for key in range(offset, 5000, 8):
-                shelf.keep(key, (key,), (str(key),))
+                shelf.keep(key, str(key), 1)
         except BaseException as error:  # reported below
             errors.append(error)
 
@@ -60,7 +64,7 @@ def test_threads_keeping_at_once_respect_the_budget_and_lose_nothing() -> None:
         thread.join()
     assert errors == []
     kept = [key for key in range(5000) if shelf.get(key) is not None]
-    assert len(kept) == shelf.positions == len(shelf) == 4000
+    assert len(kept) == shelf.size == len(shelf) == 4000
 
 
 @given(
@@ -72,12 +76,47 @@ def test_what_is_kept_never_exceeds_budget_or_capacity(
     budget: int, capacity: int, answers: list[tuple[int, int]]
 ) -> None:
     shelf = AnswerShelf(budget=budget, capacity=capacity)
+    sizes: dict[int, int] = {}
     for key, size in answers:
-        positions = tuple(range(size))
-        kept = shelf.keep(key, positions, positions)
+        kept = shelf.keep(key, (key, size), size)
         assert kept == (shelf.get(key) is not None)
+        if kept:
+            sizes.setdefault(key, size)
     assert len(shelf) <= capacity
-    assert shelf.positions <= budget
-    assert shelf.positions == sum(
-        len(found[0]) for key in {k for k, _ in answers} if (found := shelf.get(key))
-    )
+    assert shelf.size <= budget
+    assert shelf.size == sum(sizes.values())
+
+
+# -- which questions are kept -----------------------------------------------------------
+
+
+def test_a_repeated_question_gets_the_kept_answer() -> None:
+    ds = dataset()
+    first = ds.statements.filter(speaker="Nurlanov", since="May 2024")
+    assert len(first) > 0
+    assert ds.statements.filter(since="May 2024", speaker="Nurlanov") is first
+
+
+def test_values_of_different_types_are_different_questions() -> None:
+    """``True == 1`` in Python, but ``year=True`` is a wrong type, not the year 1."""
+    ds = dataset()
+    assert _question(ds.summits, {"year": 1}) != _question(ds.summits, {"year": True})
+    ds.summits.filter(year=2024)
+    with pytest.raises(TypeError):
+        ds.summits.filter(year=2024.0)
+
+
+@pytest.mark.parametrize(
+    "value", ["x", 1, 2.5, None, StatementKind.WRITTEN, dt.date(2024, 5, 16), PartialDate(2024)]
+)
+def test_plain_values_make_a_question(value: object) -> None:
+    assert _question(dataset().statements, {"kind": value}) is not None
+
+
+def test_records_lists_and_subsets_make_no_question() -> None:
+    ds = dataset()
+    official = next(iter(ds.officials))
+    assert _question(ds.statements, {"speaker": official}) is None
+    assert _question(ds.statements, {"speaker": ["a", "b"]}) is None
+    subset = ds.statements.filter(kind="written")
+    assert _question(subset, {"speaker": "x"}) is None

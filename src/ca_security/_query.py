@@ -306,16 +306,12 @@ class _Part:
         test: Whether the record at a position meets the criterion.
         size: About how many candidates :attr:`lookup` gives (for choosing the cheapest).
         lookup: The ascending positions of every record that may meet it.
-        records: The records at those positions (kept for the next time the
-            same value is asked), where the lookup gives exactly the records
-            that meet the criterion.
 
     """
 
     test: Callable[[int, Any], bool]
     size: int
     lookup: Callable[[], list[int] | tuple[int, ...]]
-    records: Callable[[], tuple[Any, ...]] | None = None
 
 
 def specs() -> dict[str, KindSpec]:
@@ -401,12 +397,10 @@ def _keys_part(
             return hits[0]
         return sorted({position for found in hits for position in found})
 
-    lookup, records = _kept(ds, full, name, wanted, find)
     return _Part(
         test=lambda position, record: not wanted.isdisjoint(keys(ds, record)),
         size=sum(map(len, hits)),
-        lookup=lookup,
-        records=records,
+        lookup=find,
     )
 
 
@@ -424,82 +418,73 @@ def _window_part(
         days = spans[position]
         return days is not None and days[0] <= last and days[1] >= first
 
-    lookup, records = _kept(ds, full, "span", window, lambda: index.overlapping(first, last))
-    return _Part(test=test, size=index.count(first, last), lookup=lookup, records=records)
-
-
-def _kept(
-    ds: Dataset,
-    full: Collection[Any],
-    name: str,
-    wanted: Any,
-    find: Callable[[], list[int] | tuple[int, ...]],
-) -> tuple[Callable[[], list[int] | tuple[int, ...]], Callable[[], tuple[Any, ...]]]:
-    """``lookup`` and ``records`` for an indexed criterion, keeping whole answers.
-
-    Answers are kept per value asked for, in an :class:`AnswerShelf` per
-    criterion.
-    """
-    shelf: AnswerShelf = ds.cached(
-        f"{full.kind}:answers:{name}", lambda: AnswerShelf(budget=2 * len(full))
+    return _Part(
+        test=test,
+        size=index.count(first, last),
+        lookup=lambda: index.overlapping(first, last),
     )
-    answer = shelf.get(wanted)
-
-    def lookup() -> list[int] | tuple[int, ...]:
-        return find() if answer is None else answer[0]
-
-    def records() -> tuple[Any, ...]:
-        if answer is not None:
-            return answer[1]
-        positions = tuple(find())
-        found = tuple(map(full._records.__getitem__, positions))
-        shelf.keep(wanted, positions, found)
-        return found
-
-    return lookup, records
 
 
 class AnswerShelf:
-    """Whole answers of one indexed criterion, kept per value asked for; thread-safe.
+    """Whole answers kept per question asked, within a budget; thread-safe.
 
-    At most ``capacity`` answers are kept, holding at most ``budget`` record
-    positions in all; an answer that does not fit is simply not kept.
+    At most ``capacity`` answers are kept, of at most ``budget`` records in
+    all; an answer that does not fit is simply not kept.
     """
 
-    __slots__ = ("_answers", "_lock", "_positions", "budget", "capacity")
+    __slots__ = ("_answers", "_lock", "_size", "budget", "capacity")
 
     def __init__(self, budget: int, capacity: int = 512) -> None:
         self.budget = budget
         self.capacity = capacity
-        self._answers: dict[Any, tuple[tuple[int, ...], tuple[Any, ...]]] = {}
-        self._positions = 0
+        self._answers: dict[Any, Any] = {}
+        self._size = 0
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._answers)
 
     @property
-    def positions(self) -> int:
-        """How many record positions the kept answers hold in all."""
-        return self._positions
+    def size(self) -> int:
+        """How many records the kept answers hold in all."""
+        return self._size
 
-    def get(self, wanted: Any) -> tuple[tuple[int, ...], tuple[Any, ...]] | None:
-        """The kept ``(positions, records)`` answer for ``wanted``, or ``None``."""
-        return self._answers.get(wanted)
+    def get(self, question: Any) -> Any:
+        """The kept answer to ``question``, or ``None``."""
+        return self._answers.get(question)
 
-    def keep(self, wanted: Any, positions: tuple[int, ...], records: tuple[Any, ...]) -> bool:
-        """Keep the answer for ``wanted`` if it fits; whether it is kept now."""
+    def keep(self, question: Any, answer: Any, size: int) -> bool:
+        """Keep ``answer`` (of ``size`` records) if it fits; whether it is kept now."""
         with self._lock:
-            if wanted in self._answers:
+            if question in self._answers:
                 return True
-            fits = (
-                len(self._answers) < self.capacity
-                and self._positions + len(positions) <= self.budget
-            )
+            fits = len(self._answers) < self.capacity and self._size + size <= self.budget
             if fits:
-                self._answers[wanted] = (positions, records)
-                self._positions += len(positions)
+                self._answers[question] = answer
+                self._size += size
             return fits
+
+
+#: Criterion values an answer is kept for: cheap to hash, and equal only to
+#: values that ask the same question (the key also holds the value's type).
+_KEPT_VALUES = (str, int, float, enum.Enum, _dt.date, PartialDate, type(None))
+
+
+def _question(collection: Collection[Any], criteria: Mapping[str, Any]) -> Any:
+    """The key under which the answer to ``criteria`` is kept, or ``None`` if it is not.
+
+    Answers are kept for a dataset's full collections, when every value is a
+    plain one (see ``_KEPT_VALUES``).
+    """
+    if collection._positions is not None or collection._dataset is None:
+        return None
+    if len(criteria) == 1:
+        ((name, value),) = criteria.items()
+        return (name, type(value), value) if isinstance(value, _KEPT_VALUES) else None
+    items = sorted(criteria.items())
+    if all(isinstance(value, _KEPT_VALUES) for _, value in items):
+        return tuple((name, type(value), value) for name, value in items)
+    return None
 
 
 def filter_collection(collection: C, criteria: Mapping[str, Any]) -> C:
@@ -507,8 +492,27 @@ def filter_collection(collection: C, criteria: Mapping[str, Any]) -> C:
 
     The criterion with the fewest candidates is read from its index; the
     other criteria are then checked on each candidate, so the cost follows the
-    smallest candidate list, not the size of the collection.
+    smallest candidate list, not the size of the collection. Whole answers of
+    a full collection are kept per question (at most 512 per kind, holding at
+    most twice the collection's records), so a repeated question costs a
+    dictionary look-up.
     """
+    question = _question(collection, criteria)
+    if question is None:
+        return _filtered(collection, criteria)
+    ds = collection._dataset
+    assert ds is not None
+    shelf: AnswerShelf = ds.cached(
+        collection.kind + ":answers", lambda: AnswerShelf(budget=2 * len(collection))
+    )
+    answer: C | None = shelf.get(question)
+    if answer is None:
+        answer = _filtered(collection, criteria)
+        shelf.keep(question, answer, len(answer))
+    return answer
+
+
+def _filtered(collection: C, criteria: Mapping[str, Any]) -> C:
     parts = _plan(collection, criteria)
     if not parts:
         return collection
@@ -520,9 +524,6 @@ def filter_collection(collection: C, criteria: Mapping[str, Any]) -> C:
         candidates, tests = own, [part.test for part in parts]
     else:
         tests = [part.test for part in parts if part is not base]
-        if own is None and not tests and base.records is not None:
-            # One key of one index: the answer is cached whole.
-            return type(collection)._subset(full, tuple(base.lookup()), base.records())
         candidates = base.lookup()
         if own is not None:
             candidates = [p for p in candidates if _holds(own, p)]
