@@ -93,7 +93,7 @@ def _check_id_items(
     for item in value:
         if type(item) is not str or len(item) > _MAX_ID or not _ID_MATCH(item):
             _check_id(instance, attribute, item)  # says what is wrong with it
-    if len(set(value)) != len(value):
+    if len(value) > 1 and len(set(value)) != len(value):
         raise FieldValueError(attribute.name, f"{attribute.name} lists an id twice: {value!r}")
 
 
