@@ -196,3 +196,25 @@ def test_unbound_collection_cannot_be_filtered() -> None:
 
     with pytest.raises(ValueError, match="Dataset"):
         Collection([], kind="statement").filter(speaker="x")
+
+
+def _subtree(ds: Dataset, topic_id: str) -> set[str]:
+    """The topic and every topic below it, found by walking down from the parents."""
+    found = {topic_id}
+    grew = True
+    while grew:
+        below = {t.id for t in ds.topics if t.parent in found}
+        grew = not below <= found
+        found |= below
+    return found
+
+
+@given(st.data(), cst.datasets())
+def test_a_topic_finds_its_subtopics_at_every_depth(data: st.DataObject, ds: Dataset) -> None:
+    """``topic=`` gives exactly the records tagged with the topic or any topic below it."""
+    assume(len(ds.topics) > 0)
+    topic_id = data.draw(st.sampled_from(ds.topics.ids))
+    subtree = _subtree(ds, topic_id)
+    for collection in (ds.statements, ds.summits, ds.figures):
+        expected = [record for record in collection if not subtree.isdisjoint(record.topics)]
+        assert list(collection.filter(topic=topic_id)) == expected

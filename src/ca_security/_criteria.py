@@ -20,7 +20,7 @@ from ._enums import (
 )
 from ._index import Span, day_span
 from ._names import name_key
-from ._query import ALL, Choice, KindSpec, Ref, Text, Word
+from ._query import ALL, Choice, KindSpec, Ref, Text, Word, topic_lineages
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
@@ -170,7 +170,17 @@ def _word(name: str) -> Any:
     )
 
 
-_TOPIC = Ref(("topics",), _ids("topics"), subtree=True)
+def _topics_and_above(ds: Dataset, record: Any) -> set[str]:
+    """Keys: the record's topics and every topic above them.
+
+    Asking for a topic thus finds the records of its subtopics too, with one
+    look-up in the index.
+    """
+    lineages = topic_lineages(ds)
+    return {topic for own in record.topics for topic in lineages.get(own, (own,))}
+
+
+_TOPIC = Ref(("topics",), _topics_and_above)
 
 #: Kind noun -> what can be asked of that kind.
 SPECS: dict[str, KindSpec] = {

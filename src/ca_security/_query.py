@@ -47,6 +47,7 @@ __all__ = [
     "resolve_refs",
     "scan",
     "specs",
+    "topic_lineages",
 ]
 
 C = TypeVar("C", bound="Collection[Any]")
@@ -65,16 +66,14 @@ Keys = Callable[["Dataset", Any], Iterable[Any]]
 
 @attrs.frozen
 class Ref:
-    """A reference to records of the ``targets`` kinds; ``subtree`` adds sub-topics."""
+    """A reference to records of the ``targets`` kinds."""
 
     targets: tuple[str, ...]
     keys: Keys
-    subtree: bool = False
 
     def resolve(self, ds: Dataset, value: Any) -> frozenset[Any]:
         """The ids the value stands for."""
-        found = resolve_refs(ds, value, self.targets)
-        return _with_subtopics(ds, found) if self.subtree else found
+        return resolve_refs(ds, value, self.targets)
 
 
 @attrs.frozen
@@ -249,27 +248,22 @@ def _suggestions(collections: list[Collection[Any]], text: str) -> tuple[str, ..
     return tuple(names[:3])
 
 
-def _with_subtopics(ds: Dataset, topic_ids: frozenset[str]) -> frozenset[str]:
-    children = _topic_children(ds)
-    found = set(topic_ids)
-    pending = list(topic_ids)
-    while pending:
-        for child in children.get(pending.pop(), ()):
-            if child not in found:
-                found.add(child)
-                pending.append(child)
-    return frozenset(found)
+def topic_lineages(ds: Dataset) -> dict[str, tuple[str, ...]]:
+    """Topic id -> that topic and every topic above it, nearest first (built once)."""
 
-
-def _topic_children(ds: Dataset) -> dict[str, tuple[str, ...]]:
     def build() -> dict[str, tuple[str, ...]]:
-        children: dict[str, list[str]] = {}
-        for topic in ds.topics:
-            if topic.parent is not None:
-                children.setdefault(topic.parent, []).append(topic.id)
-        return {parent: tuple(ids) for parent, ids in children.items()}
+        parents = {topic.id: topic.parent for topic in ds.topics}
+        lineages: dict[str, tuple[str, ...]] = {}
+        for topic_id in parents:
+            lineage = [topic_id]
+            parent = parents[topic_id]
+            while parent is not None and parent not in lineage:  # no endless cycle
+                lineage.append(parent)
+                parent = parents.get(parent)
+            lineages[topic_id] = tuple(lineage)
+        return lineages
 
-    result: dict[str, tuple[str, ...]] = ds.cached("topics:children", build)
+    result: dict[str, tuple[str, ...]] = ds.cached("topics:lineages", build)
     return result
 
 
