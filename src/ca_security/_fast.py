@@ -13,6 +13,7 @@ between records, which saves memory.
 from __future__ import annotations
 
 import enum
+import functools
 import types
 import typing
 from collections.abc import Callable
@@ -171,7 +172,7 @@ class _RecordCode:
         ):
             raise TypeError(f"no fast structuring for {record_type!r}")
         self.fields = fields
-        self.hints = typing.get_type_hints(record_type)
+        self.hints = _type_hints(record_type)
         self.namespace: dict[str, Any] = {
             "cls": record_type,
             "known": frozenset(field.name for field in fields),
@@ -203,7 +204,7 @@ class _RecordCode:
         lines.append(f"    return cls({keywords})")
         source = "\n".join(lines) + "\n"
         filename = f"<fast structuring of {self.record_type.__qualname__}>"
-        exec(compile(source, filename, "exec"), self.namespace)
+        exec(_compiled(source, filename), self.namespace)
         structure: Structure = self.namespace["structure"]
         return structure
 
@@ -226,3 +227,15 @@ class _RecordCode:
         # Anything else calls its own structuring function.
         self.namespace[f"f{position}"] = self.for_type(annotation)
         return [f"{pad}v = f{position}(v)"]
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(source: str, filename: str) -> types.CodeType:
+    """``source`` compiled, once per process: every load writes the same sources."""
+    return compile(source, filename, "exec")
+
+
+@functools.lru_cache(maxsize=256)
+def _type_hints(record_type: type) -> dict[str, Any]:
+    """The resolved annotations of a record type, once per process."""
+    return typing.get_type_hints(record_type)
