@@ -135,9 +135,9 @@ class _RecordCode:
     dozen fields each. Instead of calling one small function per field, the
     function is written out for the type, field by field, the way cattrs
     generates its own: strings, numbers and the absence of optional fields are
-    handled inline; dates, enums, tuples and nested records call their own
-    structuring functions. For example, for a record with a required id and
-    an optional tuple of topics::
+    handled inline, and so are tuples, whose items (like dates, enums and
+    nested records) go through their own structuring functions. For example,
+    for a record with a required id and an optional tuple of topics::
 
         def structure(value):
             if type(value) is not dict or not known.issuperset(value):
@@ -155,7 +155,9 @@ class _RecordCode:
             if v is MISSING:
                 v = d1
             else:
-                v = f1(v)
+                if type(v) is not list:
+                    raise Refused
+                v = tuple([f1(item) for item in v])
             a1 = v
             return cls(id=a0, topics=a1)
     """
@@ -224,6 +226,13 @@ class _RecordCode:
         if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) == 2:
             (inner,) = [arg for arg in args if arg is not type(None)]
             return [f"{pad}if v is not None:", *self._convert(inner, position, indent + 4)]
+        if typing.get_origin(annotation) is tuple and len(args) == 2 and args[1] is Ellipsis:
+            self.namespace[f"f{position}"] = self.for_type(args[0])
+            return [
+                f"{pad}if type(v) is not list:",
+                f"{pad}    raise Refused",
+                f"{pad}v = tuple([f{position}(item) for item in v])",
+            ]
         # Anything else calls its own structuring function.
         self.namespace[f"f{position}"] = self.for_type(annotation)
         return [f"{pad}v = f{position}(v)"]
