@@ -87,7 +87,7 @@ def make_structurer() -> Callable[[type], Structure]:
         if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
             return _enum(annotation)
         if attrs.has(annotation):
-            return _RecordCode(annotation, for_type, strings).compile()
+            return _record(annotation, for_type)
         origin = typing.get_origin(annotation)
         args = typing.get_args(annotation)
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
@@ -128,120 +128,22 @@ def _optional(inner: Structure) -> Structure:
     return structure
 
 
-class _RecordCode:
-    """The source of one record type's structuring function, and its compilation.
+def _record(record_type: type, for_type: Callable[[Any], Structure]) -> Structure:
+    fields = [field for field in attrs.fields(record_type) if field.init]
+    if any(field.alias != field.name for field in fields):
+        raise TypeError(f"no fast structuring for {record_type!r}: a field has an alias")
+    hints = _type_hints(record_type)
+    known = frozenset(field.name for field in fields)
+    converters: dict[str, Structure] = {}
 
-    A record is the loader's innermost loop: hundreds of thousands of them, a
-    dozen fields each. Instead of calling one small function per field, the
-    function is written out for the type, field by field, the way cattrs
-    generates its own: strings, numbers and the absence of optional fields are
-    handled inline, and so are tuples, whose items (like dates, enums and
-    nested records) go through their own structuring functions. For example,
-    for a record with a required id and an optional tuple of topics::
+    def structure(value: Any) -> Any:
+        if type(value) is not dict or not known.issuperset(value):
+            raise _Refused
+        if not converters:  # filled on first use: record types may refer to each other
+            converters.update((name, for_type(hints[name])) for name in known)
+        return record_type(**{name: converters[name](item) for name, item in value.items()})
 
-        def structure(value):
-            if type(value) is not dict or not known.issuperset(value):
-                raise Refused
-            get = value.get
-            v = get('id', MISSING)
-            if v is MISSING:
-                raise Refused
-            if type(v) is not str:
-                raise Refused
-            if len(v) <= 64:
-                v = share(v, v)
-            a0 = v
-            v = get('topics', MISSING)
-            if v is MISSING:
-                v = d1
-            else:
-                if type(v) is not list:
-                    raise Refused
-                v = tuple([f1(item) for item in v])
-            a1 = v
-            return cls(id=a0, topics=a1)
-    """
-
-    def __init__(
-        self, record_type: type, for_type: Callable[[Any], Structure], strings: dict[str, str]
-    ) -> None:
-        self.record_type = record_type
-        self.for_type = for_type
-        fields = [field for field in attrs.fields(record_type) if field.init]
-        if any(field.alias != field.name for field in fields) or any(
-            isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
-            for field in fields
-        ):
-            raise TypeError(f"no fast structuring for {record_type!r}")
-        self.fields = fields
-        self.hints = _type_hints(record_type)
-        self.namespace: dict[str, Any] = {
-            "cls": record_type,
-            "known": frozenset(field.name for field in fields),
-            "Refused": _Refused,
-            "MISSING": attrs.NOTHING,
-            "share": strings.setdefault,
-        }
-
-    def compile(self) -> Structure:
-        """The structuring function of the record type."""
-        lines = [
-            "def structure(value):",
-            "    if type(value) is not dict or not known.issuperset(value):",
-            "        raise Refused",
-            "    get = value.get",
-        ]
-        for position, field in enumerate(self.fields):
-            lines.append(f"    v = get({field.name!r}, MISSING)")
-            lines.append("    if v is MISSING:")
-            if field.default is attrs.NOTHING:
-                lines.append("        raise Refused")
-            else:
-                self.namespace[f"d{position}"] = field.default
-                lines.append(f"        v = d{position}")
-            lines.append("    else:")
-            lines += self._convert(self.hints[field.name], position, indent=8)
-            lines.append(f"    a{position} = v")
-        keywords = ", ".join(f"{field.name}=a{i}" for i, field in enumerate(self.fields))
-        lines.append(f"    return cls({keywords})")
-        source = "\n".join(lines) + "\n"
-        filename = f"<fast structuring of {self.record_type.__qualname__}>"
-        exec(_compiled(source, filename), self.namespace)
-        structure: Structure = self.namespace["structure"]
-        return structure
-
-    def _convert(self, annotation: Any, position: int, indent: int) -> list[str]:
-        """Lines that turn the JSON value ``v`` into the field's value, in place."""
-        pad = " " * indent
-        if annotation is str:
-            return [
-                f"{pad}if type(v) is not str:",
-                f"{pad}    raise Refused",
-                f"{pad}if len(v) <= {_SHARED_LEN}:",
-                f"{pad}    v = share(v, v)",
-            ]
-        if annotation is int:
-            return [f"{pad}if type(v) is not int:", f"{pad}    raise Refused"]
-        args = typing.get_args(annotation)
-        if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) == 2:
-            (inner,) = [arg for arg in args if arg is not type(None)]
-            return [f"{pad}if v is not None:", *self._convert(inner, position, indent + 4)]
-        if typing.get_origin(annotation) is tuple and len(args) == 2 and args[1] is Ellipsis:
-            self.namespace[f"f{position}"] = self.for_type(args[0])
-            return [
-                f"{pad}if type(v) is not list:",
-                f"{pad}    raise Refused",
-                f"{pad}v = tuple([f{position}(item) for item in v])",
-            ]
-        # Anything else calls its own structuring function.
-        self.namespace[f"f{position}"] = self.for_type(annotation)
-        return [f"{pad}v = f{position}(v)"]
-
-
-@functools.lru_cache(maxsize=256)
-def _compiled(source: str, filename: str) -> types.CodeType:
-    """``source`` compiled, once per process: every load writes the same sources."""
-    return compile(source, filename, "exec")
+    return structure
 
 
 @functools.lru_cache(maxsize=256)
