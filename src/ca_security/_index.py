@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DateIndex",
+    "Postings",
     "TokenIndex",
     "date_index",
     "day_span",
@@ -41,23 +42,32 @@ def _cached(collection: Collection[Any], key: str, build: Callable[[], Any]) -> 
     return dataset.cached(f"{collection.kind}:{key}", build)
 
 
+#: The records under one key of a :func:`key_index`: their positions and the records.
+Postings = tuple[tuple[int, ...], tuple[Any, ...]]
+
+
 def key_index(
     collection: Collection[Any], name: str, keys: Callable[[Any], Iterable[Any]]
-) -> dict[Any, tuple[int, ...]]:
-    """``key -> positions`` of the records whose ``keys(record)`` include it."""
+) -> dict[Any, Postings]:
+    """``key -> (positions, records)`` of the records whose ``keys(record)`` include it.
 
-    def build() -> dict[Any, tuple[int, ...]]:
-        lists: dict[Any, list[int]] = {}
+    The records are kept beside their positions so that the answer for one key
+    is ready made: no look-up of each record at query time.
+    """
+
+    def build() -> dict[Any, Postings]:
+        lists: dict[Any, tuple[list[int], list[Any]]] = {}
         for position, record in enumerate(collection):
             for key in keys(record):
                 found = lists.get(key)
                 if found is None:
-                    lists[key] = [position]
-                elif found[-1] != position:
-                    found.append(position)
-        return {key: tuple(found) for key, found in lists.items()}
+                    lists[key] = ([position], [record])
+                elif found[0][-1] != position:
+                    found[0].append(position)
+                    found[1].append(record)
+        return {key: (tuple(found[0]), tuple(found[1])) for key, found in lists.items()}
 
-    result: dict[Any, tuple[int, ...]] = _cached(collection, f"keys:{name}", build)
+    result: dict[Any, Postings] = _cached(collection, f"keys:{name}", build)
     return result
 
 
@@ -146,8 +156,8 @@ def date_index(
 
 def name_index(
     collection: Collection[Any], names: Callable[[Any], Iterable[str]]
-) -> dict[str, tuple[int, ...]]:
-    """``name key -> positions`` over every id, name and alias (see :func:`name_key`)."""
+) -> dict[str, Postings]:
+    """``name key -> (positions, records)`` over every id, name and alias (see :func:`name_key`)."""
 
     def keys(record: Any) -> Iterable[str]:
         found = {name_key(record.id)}

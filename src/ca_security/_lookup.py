@@ -51,7 +51,7 @@ def lookup(collection: Collection[R], name: str) -> R:
     if record is not None:
         return record
     full = _full(collection)
-    positions = name_index(full, names_of(collection.kind)).get(name_key(name), ())
+    positions = name_index(full, names_of(collection.kind)).get(name_key(name), ((), ()))[0]
     own = collection._positions
     if own is not None:
         allowed = set(own)

@@ -201,7 +201,7 @@ def exact_ids(ds: Dataset, value: str, targets: tuple[str, ...]) -> tuple[str, .
     key = name_key(value)
     ids: list[str] = []
     for target, collection in zip(targets, collections, strict=True):
-        positions = name_index(collection, names_of(_NOUNS[target])).get(key, ())
+        positions = name_index(collection, names_of(_NOUNS[target])).get(key, ((), ()))[0]
         ids.extend(collection._records[position].id for position in positions)
     return tuple(ids)
 
@@ -300,12 +300,15 @@ class _Part:
         test: Whether the record at a position meets the criterion.
         size: About how many candidates :attr:`lookup` gives (for choosing the cheapest).
         lookup: The ascending positions of every record that may meet it.
+        records: The records at those positions, where the index has them
+            ready and they are exactly the records that meet the criterion.
 
     """
 
     test: Callable[[int, Any], bool]
     size: int
     lookup: Callable[[], list[int] | tuple[int, ...]]
+    records: Callable[[], tuple[Any, ...]] | None = None
 
 
 def specs() -> dict[str, KindSpec]:
@@ -388,13 +391,14 @@ def _keys_part(
 
     def find() -> list[int] | tuple[int, ...]:
         if len(hits) == 1:
-            return hits[0]
-        return sorted({position for found in hits for position in found})
+            return hits[0][0]
+        return sorted({position for positions, _ in hits for position in positions})
 
     return _Part(
         test=lambda position, record: not wanted.isdisjoint(keys(ds, record)),
-        size=sum(map(len, hits)),
+        size=sum(len(positions) for positions, _ in hits),
         lookup=find,
+        records=(lambda: hits[0][1]) if len(hits) == 1 else None,
     )
 
 
@@ -518,6 +522,9 @@ def _filtered(collection: C, criteria: Mapping[str, Any]) -> C:
         candidates, tests = own, [part.test for part in parts]
     else:
         tests = [part.test for part in parts if part is not base]
+        if own is None and not tests and base.records is not None:
+            # One key of one index: the index holds the answer ready made.
+            return type(collection)._subset(full, tuple(base.lookup()), base.records())
         candidates = base.lookup()
         if own is not None:
             candidates = [p for p in candidates if _holds(own, p)]
