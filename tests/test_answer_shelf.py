@@ -120,3 +120,15 @@ def test_records_lists_and_subsets_make_no_question() -> None:
     assert _question(ds.statements, {"speaker": ["a", "b"]}) is None
     subset = ds.statements.filter(kind="written")
     assert _question(subset, {"speaker": "x"}) is None
+
+
+def test_a_one_key_answer_is_the_index_s_ready_made_records() -> None:
+    """Asked afresh, one speaker's statements are not looked up one by one."""
+    ds = dataset()
+    found = ds.statements.filter(speaker="Nurlanov")
+    ds._cache.pop(ds.statements.kind + ":answers")  # forget the kept answer, keep the index
+    again = ds.statements.filter(speaker="Nurlanov")
+    assert again is not found
+    assert again._records is found._records  # the same tuple, held by the index
+    speaker = next(iter(found)).speaker
+    assert list(again) == [s for s in ds.statements if s.speaker == speaker]
