@@ -117,9 +117,13 @@ class DateIndex:
         found: list[int] = []
         for tier in self.tiers:
             start, stop = tier.bounds(first, last)
+            # A record that starts inside the window overlaps it; only those that
+            # start before it (at most the tier's longest span before) are tested.
+            inside = bisect.bisect_left(tier.firsts, first, start, max(start, stop))
             lasts = tier.lasts
             positions = tier.positions
-            found.extend(positions[i] for i in range(start, stop) if lasts[i] >= first)
+            found.extend([positions[i] for i in range(start, inside) if lasts[i] >= first])
+            found += positions[inside:stop]
         found.sort()
         return found
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import functools
 import re
 from typing import Any
 
@@ -116,27 +117,8 @@ class PartialDate:
         """
         if not isinstance(text, str):
             raise TypeError(f"expected a date string, got {type(text).__name__}")
-        stripped = text.strip()
-        try:
-            return cls.from_iso(stripped)
-        except ValueError:
-            pass
-        from dateutil import parser
-
-        try:
-            first = parser.parse(stripped, default=_DEFAULT_A)
-            second = parser.parse(stripped, default=_DEFAULT_B)
-        except (ValueError, OverflowError) as error:
-            raise ValueError(f"cannot read a date from {text!r}") from error
-        if first.year != second.year:
-            raise ValueError(f"no year in {text!r}")
-        if first.month != second.month:
-            if first.day != second.day:
-                return cls(first.year)
-            raise ValueError(f"a day without a month in {text!r}")
-        if first.day != second.day:
-            return cls(first.year, first.month)
-        return cls(first.year, first.month, first.day)
+        found = _read(text)
+        return found if cls is PartialDate else cls(found.year, found.month, found.day)
 
     @classmethod
     def coerce(cls, value: DateLike) -> PartialDate:
@@ -234,3 +216,33 @@ class PartialDate:
 
 #: What the API takes wherever it asks for a date.
 DateLike = PartialDate | _dt.date | str
+
+
+@functools.lru_cache(maxsize=1024)
+def _read(text: str) -> PartialDate:
+    """The date in ``text`` (see :meth:`PartialDate.parse`); kept for texts asked again.
+
+    Free text goes through dateutil twice, which costs far more than a query's
+    index look-up, and the same few strings ("May 2024") are asked again and again.
+    """
+    stripped = text.strip()
+    try:
+        return PartialDate.from_iso(stripped)
+    except ValueError:
+        pass
+    from dateutil import parser
+
+    try:
+        first = parser.parse(stripped, default=_DEFAULT_A)
+        second = parser.parse(stripped, default=_DEFAULT_B)
+    except (ValueError, OverflowError) as error:
+        raise ValueError(f"cannot read a date from {text!r}") from error
+    if first.year != second.year:
+        raise ValueError(f"no year in {text!r}")
+    if first.month != second.month:
+        if first.day != second.day:
+            return PartialDate(first.year)
+        raise ValueError(f"a day without a month in {text!r}")
+    if first.day != second.day:
+        return PartialDate(first.year, first.month)
+    return PartialDate(first.year, first.month, first.day)

@@ -1,0 +1,105 @@
+"""The shortcuts that make queries fast give the answers of the plain rules they stand for."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ca_security import PartialDate
+from ca_security._collection import Collection, _records_at
+from ca_security._index import date_index
+
+
+@attrs.frozen
+class _Dated:
+    id: str
+    span: tuple[int, int] | None
+
+
+# Span lengths around the tiers' limits (a day, a month, a year) and beyond.
+_LENGTHS = st.sampled_from([0, 1, 27, 30, 31, 364, 365, 366, 400, 1000]) | st.integers(0, 2000)
+
+
+@st.composite
+def _spans(draw: st.DrawFn) -> tuple[int, int] | None:
+    if draw(st.booleans()) and draw(st.booleans()):
+        return None
+    first = draw(st.integers(700_000, 703_000))
+    return (first, first + draw(_LENGTHS))
+
+
+@given(data=st.data(), spans=st.lists(_spans(), max_size=60), length=_LENGTHS)
+def test_date_index_finds_exactly_the_overlapping_spans(
+    data: st.DataObject, spans: list[tuple[int, int] | None], length: int
+) -> None:
+    # Windows often start or end on a record's first or last day, where an off-by-one would show.
+    edges = [day for span in spans if span is not None for day in span]
+    first = data.draw(
+        st.integers(699_000, 704_000)
+        | (
+            st.sampled_from(edges).flatmap(lambda day: st.sampled_from([day - 1, day, day + 1]))
+            if edges
+            else st.nothing()
+        )
+    )
+    records = [_Dated(id=f"r-{n}", span=span) for n, span in enumerate(spans)]
+    index = date_index(Collection(records, kind="dated"), "span", lambda record: record.span)
+    last = first + length
+    expected = [
+        position
+        for position, span in enumerate(spans)
+        if span is not None and span[0] <= last and span[1] >= first
+    ]
+    assert index.overlapping(first, last) == expected
+    assert index.count(first, last) >= len(expected)
+
+
+def test_date_index_takes_records_that_touch_the_window_s_first_or_last_day() -> None:
+    records = [
+        _Dated(id="a", span=(10, 10)),
+        _Dated(id="b", span=(12, 500)),
+        _Dated(id="c", span=(9, 9)),
+    ]
+    index = date_index(Collection(records, kind="dated"), "span", lambda record: record.span)
+    assert index.overlapping(10, 12) == [0, 1]
+
+
+@given(st.lists(st.integers(0, 9), max_size=40).map(lambda items: tuple(sorted(set(items)))))
+def test_records_at_gathers_the_records_at_each_position(positions: tuple[int, ...]) -> None:
+    records = tuple(f"record-{n}" for n in range(10))
+    assert _records_at(records, positions) == tuple(records[p] for p in positions)
+
+
+def test_records_at_gives_tuples_for_no_one_and_many_positions() -> None:
+    records = ("a", "b", "c")
+    assert _records_at(records, ()) == ()
+    assert _records_at(records, (1,)) == ("b",)
+    assert _records_at(records, (0, 2)) == ("a", "c")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("May 2024", PartialDate(2024, 5)), (" 16 May 2024", PartialDate(2024, 5, 16))],
+)
+def test_a_date_text_asked_again_gives_the_same_answer(text: str, expected: PartialDate) -> None:
+    first = PartialDate.parse(text)
+    assert first == expected
+    assert PartialDate.parse(text) is first  # kept, not read again
+
+
+@pytest.mark.parametrize("text", ["no date here", "May"])
+def test_a_text_that_is_no_date_is_refused_every_time(text: str) -> None:
+    for _ in range(2):
+        with pytest.raises(ValueError, match="date|year"):
+            PartialDate.parse(text)
+
+
+def test_a_subclass_gets_its_own_type_from_parse() -> None:
+    class Day(PartialDate):
+        pass
+
+    found = Day.parse("May 2024")
+    assert type(found) is Day
+    assert (found.year, found.month, found.day) == (2024, 5, None)
