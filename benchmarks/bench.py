@@ -19,6 +19,7 @@ and prints Markdown tables:
 - ``import ca_security`` against ``import pycountry`` and ``import attrs, cattrs``,
   and what the lazy import defers: the first use of the record types and the
   first ``load()`` of the bundled data;
+- where a load of the largest dataset spends its time, step by step;
 - memory per 1,000 statements (tracemalloc) against msgspec Structs.
 
 Figures are printed, never asserted.
@@ -185,6 +186,50 @@ def load_table(directory: Path, n: int, repeat: int) -> dict[str, float]:
     for name, run in baselines.items():
         results[name] = best_of(repeat, paused(run))
         results[f"{name} (gc on)"] = best_of(repeat, run)
+    return results
+
+
+def load_parts(directory: Path, repeat: int) -> dict[str, float]:
+    """Where a load's time goes: the loader's own steps, each timed alone.
+
+    Each step runs with the collector paused, as in a load. One more row
+    builds the records with attrs' validators switched off globally
+    (``attrs.validators.disabled()``), a measurement only: it shows what the
+    records' own checks cost, and what building them costs without any.
+    """
+    from ca_security._dataset import Dataset
+    from ca_security._loader import _METADATA, _collector_paused, _fast_records, _parse
+    from ca_security._validate import validate
+
+    names = [_METADATA, *(name for name, _ in FILES)]
+    raw = read_all(directory) | {_METADATA: (directory / _METADATA).read_bytes()}
+
+    def parse() -> dict[str, Any]:
+        return {
+            name: _parse(raw.get, name, expect=dict if name == _METADATA else list)[0]
+            for name in names
+        }
+
+    parsed = parse()
+    built = _fast_records(parsed)
+    assert built is not None, "the synthetic data take the fast path"
+    metadata, records = built
+
+    def unchecked() -> Any:
+        with attrs.validators.disabled():
+            return _fast_records(parsed)
+
+    steps: dict[str, Callable[[], Any]] = {
+        "read and parse the JSON (duplicate keys, NaN and size checked)": parse,
+        "build the records (the fast path, attrs validators on)": lambda: _fast_records(parsed),
+        "build the records with attrs validators switched off (measurement only)": unchecked,
+        "cross-record validation (ids, references, dates)": lambda: validate(records),
+        "canonical order and collections": lambda: Dataset.from_records(metadata, records),
+    }
+    results = {}
+    for label, run in steps.items():
+        with _collector_paused():
+            results[label] = best_of(repeat, run)
     return results
 
 
@@ -405,6 +450,15 @@ def main(argv: list[str] | None = None) -> None:
                 f"| {row['ca_security.load'] / row['pydantic v2']:.1f}x "
                 f"| {ms(row['ca_security.load'])} |"
             )
+
+        largest = max(directories)
+        print(
+            f"\nWhere a load of {largest:,} statements spends its time (best of {args.repeat}):\n"
+        )
+        print("| step | time |")
+        print("|---|---:|")
+        for label, seconds in load_parts(directories[largest], args.repeat).items():
+            print(f"| {label} | {ms(seconds)} |")
 
         # ``ca_security.load`` imports the loader and the record types: time the load alone.
         bundled = fresh_interpreter("import ca_security\nca_security.load", "ca_security.load()", 5)
