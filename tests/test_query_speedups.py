@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ca_security import PartialDate
-from ca_security._collection import Collection, _records_at
+from ca_security._collection import Collection, records_at
 from ca_security._index import date_index
 
 
@@ -30,10 +30,14 @@ def _spans(draw: st.DrawFn) -> tuple[int, int] | None:
     return (first, first + draw(_LENGTHS))
 
 
-@given(data=st.data(), spans=st.lists(_spans(), max_size=60), length=_LENGTHS)
+@given(
+    data=st.data(), spans=st.lists(_spans(), max_size=60), length=_LENGTHS, in_order=st.booleans()
+)
 def test_date_index_finds_exactly_the_overlapping_spans(
-    data: st.DataObject, spans: list[tuple[int, int] | None], length: int
+    data: st.DataObject, spans: list[tuple[int, int] | None], length: int, in_order: bool
 ) -> None:
+    if in_order:  # as statements and summits are: by first day, undated last
+        spans = sorted(spans, key=lambda span: (span is None, span and span[0]))
     # Windows often start or end on a record's first or last day, where an off-by-one would show.
     edges = [day for span in spans if span is not None for day in span]
     first = data.draw(
@@ -54,6 +58,31 @@ def test_date_index_finds_exactly_the_overlapping_spans(
     ]
     assert index.overlapping(first, last) == expected
     assert index.count(first, last) >= len(expected)
+    split = index.split(first, last)
+    if in_order:
+        assert split is not None
+        before, inside = split
+        assert [*before, *inside] == expected
+        assert all(spans[p] is not None and spans[p][0] < first for p in before)  # type: ignore[index]
+    elif split is not None:  # drawn in order by chance
+        assert [*split[0], *split[1]] == expected
+
+
+@pytest.mark.parametrize(
+    ("spans", "in_order"),
+    [
+        ([(1, 1), (1, 30), (5, 5), None, None], True),
+        ([], True),
+        ([None, (1, 1)], False),
+        ([(5, 5), (1, 1)], False),
+    ],
+)
+def test_date_index_knows_whether_the_collection_is_in_order_of_first_day(
+    spans: list[tuple[int, int] | None], in_order: bool
+) -> None:
+    records = [_Dated(id=f"r-{n}", span=span) for n, span in enumerate(spans)]
+    index = date_index(Collection(records, kind="dated"), "span", lambda record: record.span)
+    assert (index.starts is not None) is in_order
 
 
 def test_date_index_takes_records_that_touch_the_window_s_first_or_last_day() -> None:
@@ -69,14 +98,14 @@ def test_date_index_takes_records_that_touch_the_window_s_first_or_last_day() ->
 @given(st.lists(st.integers(0, 9), max_size=40).map(lambda items: tuple(sorted(set(items)))))
 def test_records_at_gathers_the_records_at_each_position(positions: tuple[int, ...]) -> None:
     records = tuple(f"record-{n}" for n in range(10))
-    assert _records_at(records, positions) == tuple(records[p] for p in positions)
+    assert records_at(records, positions) == tuple(records[p] for p in positions)
 
 
 def test_records_at_gives_tuples_for_no_one_and_many_positions() -> None:
     records = ("a", "b", "c")
-    assert _records_at(records, ()) == ()
-    assert _records_at(records, (1,)) == ("b",)
-    assert _records_at(records, (0, 2)) == ("a", "c")
+    assert records_at(records, ()) == ()
+    assert records_at(records, (1,)) == ("b",)
+    assert records_at(records, (0, 2)) == ("a", "c")
 
 
 @pytest.mark.parametrize(
@@ -92,7 +121,7 @@ def test_a_date_text_asked_again_gives_the_same_answer(text: str, expected: Part
 @pytest.mark.parametrize("text", ["no date here", "May"])
 def test_a_text_that_is_no_date_is_refused_every_time(text: str) -> None:
     for _ in range(2):
-        with pytest.raises(ValueError, match="date|year"):
+        with pytest.raises(ValueError, match=r"date|year"):
             PartialDate.parse(text)
 
 

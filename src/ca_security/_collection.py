@@ -73,7 +73,7 @@ class Collection(CollectionExports, Generic[R]):
         subset = cls.__new__(cls)
         set_ = object.__setattr__
         if records is None:
-            records = _records_at(full._records, positions)
+            records = records_at(full._records, positions)
         set_(subset, "_records", records)
         set_(subset, "_kind", full._kind)
         set_(subset, "_by_id", None)
@@ -253,7 +253,7 @@ def closest(text: object, candidates: Iterable[str], limit: int = 3) -> tuple[st
     return tuple(difflib.get_close_matches(wanted, list(candidates), n=limit, cutoff=0.5))
 
 
-def _records_at(records: tuple[R, ...], positions: tuple[int, ...]) -> tuple[R, ...]:
+def records_at(records: tuple[R, ...], positions: tuple[int, ...]) -> tuple[R, ...]:
     """``records[p]`` for each of ``positions``, as a tuple (gathered in C, not item by item)."""
     if len(positions) > 1:
         found: tuple[R, ...] = itemgetter(*positions)(records)

@@ -8,6 +8,7 @@ comes out in canonical order without sorting.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -73,12 +74,13 @@ def key_index(
 
 @attrs.frozen
 class _DateTier:
-    """Records whose spans are at most ``longest`` days, sorted by first day."""
+    """Records whose spans are at least ``shortest`` and at most ``longest`` days, by first day."""
 
     firsts: tuple[int, ...]
     lasts: tuple[int, ...]
     positions: tuple[int, ...]
     longest: int
+    shortest: int = 0
 
     def bounds(self, first: int, last: int) -> tuple[int, int]:
         return (
@@ -103,6 +105,10 @@ class DateIndex:
     tiers: tuple[_DateTier, ...]
     #: Each record's span by position (``None`` when undated), for testing candidates.
     spans: tuple[Span | None, ...]
+    #: When the collection is in order of first day (dated records first, as
+    #: statements and summits are), the first day of each dated record by
+    #: position; ``None`` otherwise.
+    starts: tuple[int, ...] | None = None
 
     def count(self, first: int, last: int) -> int:
         """About how many records :meth:`overlapping` examines for ``first..last``."""
@@ -114,17 +120,48 @@ class DateIndex:
 
     def overlapping(self, first: int, last: int) -> list[int]:
         """Positions of records whose span shares a day with ``first..last``, ascending."""
+        split = self.split(first, last)
+        if split is not None:
+            before, inside = split
+            return [*before, *inside]
         found: list[int] = []
         for tier in self.tiers:
+            found += self._started_before(tier, first, last)
             start, stop = tier.bounds(first, last)
-            # A record that starts inside the window overlaps it; only those that
-            # start before it (at most the tier's longest span before) are tested.
-            inside = bisect.bisect_left(tier.firsts, first, start, max(start, stop))
-            lasts = tier.lasts
-            positions = tier.positions
-            found.extend([positions[i] for i in range(start, inside) if lasts[i] >= first])
-            found += positions[inside:stop]
+            found += tier.positions[bisect.bisect_left(tier.firsts, first, start) : stop]
         found.sort()
+        return found
+
+    def split(self, first: int, last: int) -> tuple[list[int], range] | None:
+        """The overlapping positions as (those starting before ``first``, those starting inside).
+
+        Only for a collection in order of first day (see :attr:`starts`):
+        the records that start inside the window are then one run of
+        positions, which a caller can slice; ``None`` otherwise.
+        """
+        if self.starts is None:
+            return None
+        before: list[int] = []
+        for tier in self.tiers:
+            before += self._started_before(tier, first, last)
+        before.sort()
+        inside = range(
+            bisect.bisect_left(self.starts, first), bisect.bisect_right(self.starts, last)
+        )
+        return before, inside
+
+    @staticmethod
+    def _started_before(tier: _DateTier, first: int, last: int) -> list[int]:
+        """Positions of the tier's records that start before ``first`` and reach it."""
+        start, stop = tier.bounds(first, last)
+        # Only records within the tier's longest span before the window can
+        # reach it, and those within its shortest span before surely do.
+        inside = bisect.bisect_left(tier.firsts, first, start, max(start, stop))
+        sure = bisect.bisect_left(tier.firsts, first - tier.shortest, start, inside)
+        lasts = tier.lasts
+        positions = tier.positions
+        found = [positions[i] for i in range(start, sure) if lasts[i] >= first]
+        found += positions[sure:inside]
         return found
 
 
@@ -150,12 +187,27 @@ def date_index(
                     lasts=tuple(row[1] for row in rows),
                     positions=tuple(row[2] for row in rows),
                     longest=max(row[1] - row[0] for row in rows),
+                    shortest=min(row[1] - row[0] for row in rows),
                 )
             )
-        return DateIndex(tiers=tuple(tiers), spans=spans)
+        return DateIndex(tiers=tuple(tiers), spans=spans, starts=_starts_in_order(spans))
 
     result: DateIndex = _cached(collection, f"dates:{name}", build)
     return result
+
+
+def _starts_in_order(spans: tuple[Span | None, ...]) -> tuple[int, ...] | None:
+    """The first days of the dated records when they come first and in order of first day."""
+    starts = []
+    for span in spans:
+        if span is None:
+            break
+        starts.append(span[0])
+    if any(span is not None for span in spans[len(starts) :]):
+        return None
+    if any(earlier > later for earlier, later in itertools.pairwise(starts)):
+        return None
+    return tuple(starts)
 
 
 def name_index(

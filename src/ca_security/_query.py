@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from ._collection import records_at
 from ._errors import AmbiguousNameError, RecordNotFoundError
 from ._index import Span, date_index, folded_texts, key_index, name_index
 from ._kinds import KINDS
@@ -416,10 +417,33 @@ def _window_part(
         days = spans[position]
         return days is not None and days[0] <= last and days[1] >= first
 
+    kept: list[tuple[list[int], range] | None] = []
+
+    def split() -> tuple[list[int], range] | None:
+        if not kept:  # lookup() and records() share one split
+            kept.append(index.split(first, last))
+        return kept[0]
+
+    def lookup() -> list[int] | tuple[int, ...]:
+        found = split()
+        if found is None:
+            return index.overlapping(first, last)
+        before, inside = found
+        return (*before, *inside)
+
+    def records() -> tuple[Any, ...]:
+        found = split()
+        assert found is not None
+        before, inside = found
+        # In a collection ordered by first day, the records that start inside
+        # the window are one run: a slice, not a gather.
+        return records_at(full._records, tuple(before)) + full._records[inside.start : inside.stop]
+
     return _Part(
         test=test,
         size=index.count(first, last),
-        lookup=lambda: index.overlapping(first, last),
+        lookup=lookup,
+        records=records if index.starts is not None else None,
     )
 
 
