@@ -118,6 +118,13 @@ def test_a_date_text_asked_again_gives_the_same_answer(text: str, expected: Part
     assert PartialDate.parse(text) is first  # kept, not read again
 
 
+def test_a_long_date_text_is_read_but_not_kept() -> None:
+    text = "May 2024" + " " * 100
+    first = PartialDate.parse(text)
+    assert first == PartialDate(2024, 5)
+    assert PartialDate.parse(text) is not first
+
+
 @pytest.mark.parametrize("text", ["no date here", "May"])
 def test_a_text_that_is_no_date_is_refused_every_time(text: str) -> None:
     for _ in range(2):

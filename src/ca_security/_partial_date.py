@@ -109,8 +109,8 @@ class PartialDate:
 
         The precision is what the text gives: "May 2024" is month precision.
         Text other than ISO goes through :func:`dateutil.parser.parse`. The
-        dates of the last 1,024 texts read are kept, so a text asked again
-        costs a dictionary look-up.
+        dates of the last 1,024 texts read (of up to 64 characters) are kept,
+        so a text asked again costs a dictionary look-up.
 
         Raises:
             TypeError: if ``text`` is not a string.
@@ -119,7 +119,8 @@ class PartialDate:
         """
         if not isinstance(text, str):
             raise TypeError(f"expected a date string, got {type(text).__name__}")
-        found = _read(text)
+        # Only short texts are kept, so that a long one is not held in memory.
+        found = _read(text) if len(text) <= _KEPT_LENGTH else _read.__wrapped__(text)
         return found if cls is PartialDate else cls(found.year, found.month, found.day)
 
     @classmethod
@@ -218,6 +219,10 @@ class PartialDate:
 
 #: What the API takes wherever it asks for a date.
 DateLike = PartialDate | _dt.date | str
+
+
+#: Date texts up to this length are kept by :func:`_read` once read.
+_KEPT_LENGTH = 64
 
 
 @functools.lru_cache(maxsize=1024)
