@@ -7,9 +7,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import ca_security
 from ca_security import PartialDate
 from ca_security._collection import Collection, records_at
 from ca_security._index import date_index
+from ca_security._query import scan
 
 
 @attrs.frozen
@@ -139,3 +141,20 @@ def test_a_subclass_gets_its_own_type_from_parse() -> None:
     found = Day.parse("May 2024")
     assert type(found) is Day
     assert (found.year, found.month, found.day) == (2024, 5, None)
+
+
+@pytest.mark.parametrize("kind", ["statements", "summits", "figures", "sources", "initiatives"])
+@pytest.mark.parametrize(
+    "window",
+    [("2024-05", "2024-05"), ("2024-05-16", "2024-05-16"), ("2019", "2023"), ("2024", None)],
+)
+def test_date_windows_of_every_dated_kind_equal_a_linear_scan(
+    kind: str, window: tuple[str, str | None]
+) -> None:
+    """In first-day order (statements, summits) or not (the others, by id), same answer."""
+    collection = getattr(ca_security.load(), kind)
+    since, until = window
+    criteria = {"since": since} if until is None else {"since": since, "until": until}
+    answer = collection.filter(**criteria)
+    assert answer.ids == scan(collection, criteria).ids
+    assert list(answer) == [collection[record_id] for record_id in answer.ids]
