@@ -126,8 +126,8 @@ class DateIndex:
             return [*before, *inside]
         found: list[int] = []
         for tier in self.tiers:
-            found += self._started_before(tier, first, last)
             start, stop = tier.bounds(first, last)
+            found += self._started_before(tier, first, start, stop)
             found += tier.positions[bisect.bisect_left(tier.firsts, first, start) : stop]
         found.sort()
         return found
@@ -143,7 +143,7 @@ class DateIndex:
             return None
         before: list[int] = []
         for tier in self.tiers:
-            before += self._started_before(tier, first, last)
+            before += self._started_before(tier, first, *tier.bounds(first, last))
         before.sort()
         inside = range(
             bisect.bisect_left(self.starts, first), bisect.bisect_right(self.starts, last)
@@ -151,9 +151,11 @@ class DateIndex:
         return before, inside
 
     @staticmethod
-    def _started_before(tier: _DateTier, first: int, last: int) -> list[int]:
-        """Positions of the tier's records that start before ``first`` and reach it."""
-        start, stop = tier.bounds(first, last)
+    def _started_before(tier: _DateTier, first: int, start: int, stop: int) -> list[int]:
+        """Positions of the tier's records that start before ``first`` and reach it.
+
+        ``start`` and ``stop`` are the tier's :meth:`~_DateTier.bounds` for the window.
+        """
         # Only records within the tier's longest span before the window can
         # reach it, and those within its shortest span before surely do.
         inside = bisect.bisect_left(tier.firsts, first, start, max(start, stop))
