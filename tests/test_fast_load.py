@@ -6,9 +6,10 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from ca_security import Metadata, Summit
+from ca_security import Metadata, PartialDate, Statement, Summit
 from ca_security._fast import _Refused, make_structurer
 from ca_security._kinds import KINDS
 from ca_security._loader import _fast_records
@@ -108,6 +109,219 @@ def test_the_fast_path_refuses_what_the_converter_refuses() -> None:
     ):
         with pytest.raises(_Refused):
             structure(bad)
-    # A missing required field is refused by the record's own __init__.
-    with pytest.raises(TypeError, match="name"):
+    # A missing required field is a missing key.
+    with pytest.raises(KeyError, match="name"):
         structure({key: value for key, value in good.items() if key != "name"})
+
+
+# -- the written functions: never looser than the converter, and no data in their source ------
+
+#: Values each of which some field refuses: blank or long texts, ids that are not
+#: slugs, numbers of the wrong kind, dates and enum values that do not parse.
+_EDGE_VALUES = [
+    None,
+    True,
+    False,
+    0,
+    -1,
+    1.5,
+    10**30,
+    "",
+    " ",
+    "\t",
+    "x",
+    "Not An Id",
+    "a--b",
+    "-a",
+    "a" * 121,
+    "A B",
+    "2024",
+    "2024-05",
+    "2024-05-16",
+    "2024-13-01",
+    "16 May 2024",
+    "direct quote",
+    "held",
+    "exact",
+    "chair",
+    "web page",
+    "other",
+    "KAZ",
+    "kz",
+    "kaz",
+    [],
+    [""],
+    ["a", "a"],
+    ["a", 1],
+    {},
+    {"source": "a"},
+    {"x": 1},
+]
+
+_JSON_VALUES = st.sampled_from(_EDGE_VALUES) | st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | cst.ids() | cst.texts(),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["source", "x"]), inner, max_size=2)
+    ),
+    max_leaves=4,
+)
+
+_RECORDS = st.one_of(
+    cst.statements(),
+    cst.figures(),
+    cst.initiatives(),
+    cst.summits(),
+    cst.officials(),
+    cst.sources(),
+    cst.countries(),
+    cst.places(),
+    cst.organizations(),
+    cst.topics(),
+    cst.posts(),
+    cst.series(),
+)
+
+
+def _positions(value: Any) -> list[tuple[Any, Any]]:
+    """Every (container, key or index) in a JSON value, the value's own objects included."""
+    found: list[tuple[Any, Any]] = []
+    children = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, child in children:
+        found.append((value, key))
+        if isinstance(child, (dict, list)):
+            found += _positions(child)
+    return found
+
+
+@settings(max_examples=400)
+@given(_RECORDS, st.data())
+def test_the_fast_path_never_accepts_what_the_converter_refuses(record: Any, data: Any) -> None:
+    """A few changes anywhere in a valid record's JSON: the fast path either refuses
+    the result or builds exactly the converter's record (it may refuse more, never less)."""
+    value = json.loads(json.dumps(CONVERTER.unstructure(record)))
+    for _ in range(data.draw(st.integers(1, 3))):
+        positions = _positions(value)
+        if not positions:
+            break
+        container, key = data.draw(st.sampled_from(positions))
+        change = data.draw(st.sampled_from(["replace", "replace", "delete", "add"]))
+        if change == "replace":
+            container[key] = data.draw(_JSON_VALUES)
+        elif change == "delete":
+            del container[key]
+        elif isinstance(container, dict):
+            container["unknown_field"] = data.draw(_JSON_VALUES)
+    try:
+        expected = CONVERTER.structure(value, type(record))
+    except Exception:  # any refusal
+        expected = None
+    try:
+        built = make_structurer()(type(record))(value)
+    except Exception:  # any refusal sends the loader to the converter
+        return
+    assert expected is not None, f"the fast path accepted what the converter refuses: {value!r}"
+    assert built == expected
+
+
+@given(_RECORDS)
+def test_the_fast_path_accepts_every_valid_record(record: Any) -> None:
+    """A valid record's JSON goes through the written function and comes back equal."""
+    value = json.loads(json.dumps(CONVERTER.unstructure(record)))
+    assert make_structurer()(type(record))(value) == record
+
+
+def _record_types() -> set[type]:
+    """Every record type a dataset holds, nested ones too (dates are not written)."""
+    import typing
+
+    import attrs
+
+    found: set[type] = set()
+    waiting = [kind.type for kind in KINDS] + [Metadata]
+    while waiting:
+        record_type = waiting.pop()
+        if record_type in found or record_type is PartialDate:
+            continue
+        found.add(record_type)
+        for annotation in typing.get_type_hints(record_type).values():
+            for part in (annotation, *typing.get_args(annotation)):
+                waiting += [arg for arg in (part, *typing.get_args(part)) if attrs.has(arg)]
+    return found
+
+
+def test_the_written_source_holds_no_literal_but_field_names(monkeypatch: Any) -> None:
+    """The only string literals in any written function are its record type's field names."""
+    import ast
+
+    import attrs
+
+    from ca_security import _fast
+
+    written: list[tuple[str, str]] = []
+    real_compile = compile
+
+    def spying_compile(source: str, filename: str, *args: Any, **kwargs: Any) -> Any:
+        written.append((filename, source))
+        return real_compile(source, filename, *args, **kwargs)
+
+    monkeypatch.setattr(_fast, "compile", spying_compile, raising=False)
+    structurer = make_structurer()
+    for record_type in _record_types():
+        structurer(record_type)
+    by_filename = {f"<fast structuring of {t.__qualname__}>": t for t in _record_types()}
+    assert sorted(filename for filename, _ in written) == sorted(by_filename)
+    for filename, source in written:
+        literals = {
+            node.value
+            for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        }
+        field_names = {field.name for field in attrs.fields(by_filename[filename])}
+        assert literals == field_names, filename
+
+
+STATEMENT = {
+    "id": "said",
+    "speaker": "someone",
+    "kind": "direct quote",
+    "text": "Words.",
+    "topics": ["terrorism"],
+    "citations": [{"source": "wire", "excerpt": "Words.", "start": 0, "end": 6}],
+}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"id": "a" * 121},
+        {"id": "Not-A-Slug"},
+        {"speaker": ""},
+        {"text": " "},
+        {"topics": ["terrorism", "terrorism"]},
+        {"topics": ["terrorism", 5]},
+        {"mentions": "kz"},
+        {"kind": "shout"},
+        {"date": "2024-13-01"},
+        {"citations": []},
+        {"citations": [{"source": "wire", "excerpt": "Words.", "start": 0}]},
+        {"citations": [{"source": "wire", "excerpt": "Words.", "start": 0, "end": 9}]},
+        {"citations": [{"source": "wire", "start": True, "end": 6}]},
+        {"notes": ""},
+    ],
+)
+def test_each_check_of_a_statement_is_kept(change: dict[str, Any]) -> None:
+    """Each field check the constructor makes, the written function makes too."""
+    assert make_structurer()(Statement)(dict(STATEMENT)).citations[0].end == 6
+    value = {**STATEMENT, **change}
+    with pytest.raises(Exception):  # noqa: B017 - any error sends the loader to the converter
+        CONVERTER.structure(value, Statement)
+    with pytest.raises(Exception):  # noqa: B017
+        make_structurer()(Statement)(value)
+
+
+def test_post_init_checks_run() -> None:
+    """A participation that names no one is refused, by ``__attrs_post_init__``."""
+    summit = {**SUMMIT, "participants": [{"role": "chair", "citations": [{"source": "wire"}]}]}
+    with pytest.raises(ValueError, match="names a person"):
+        make_structurer()(Summit)(summit)

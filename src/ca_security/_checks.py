@@ -12,8 +12,11 @@ import attrs
 __all__ = [
     "ID_PATTERN",
     "TO_TUPLE",
+    "AtLeast",
     "at_least",
     "instance_of",
+    "InstanceOf",
+    "ToEnum",
     "FieldTypeError",
     "FieldValueError",
     "enum_field",
@@ -161,32 +164,43 @@ def text_tuple() -> Any:
     return attrs.field(default=(), converter=TO_TUPLE, validator=_check_text_items)
 
 
-def instance_of(item_type: type, *, items: bool = False, optional: bool = False) -> Any:
+@attrs.frozen
+class InstanceOf:
     """A validator: the value (or each item, with ``items``) is an ``item_type``.
 
     Unlike attrs' own, its error is a :class:`FieldTypeError` whose message
     names the field and the types in words, and says how to build the value.
+    Its attributes say what it checks, so that the loader's fast path can tell
+    when a value it built is already known to pass.
     """
-    name = item_type.__name__
 
-    def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not items and (isinstance(value, item_type) or (optional and value is None)):
+    item_type: type
+    items: bool = False
+    optional: bool = False
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        item_type, optional = self.item_type, self.optional
+        if not self.items and (isinstance(value, item_type) or (optional and value is None)):
             return  # the common case, decided without building the message below
-        for item in value if items else (value,):
+        for item in value if self.items else (value,):
             if (optional and item is None) or isinstance(item, item_type):
                 continue
-            what = f"items of {attribute.name}" if items else attribute.name
+            name = item_type.__name__
+            what = f"items of {attribute.name}" if self.items else attribute.name
             wanted = f"a {name} or None" if optional else f"a {name}"
             message = f"{what} must be {wanted}, got {type(item).__name__}"
             if name == "PartialDate" and isinstance(item, str):
                 message += f" (use PartialDate.parse({item!r}))"
             raise FieldTypeError(attribute.name, message)
 
-    return check
+
+def instance_of(item_type: type, *, items: bool = False, optional: bool = False) -> Any:
+    """A validator: the value (or each item, with ``items``) is an ``item_type``."""
+    return InstanceOf(item_type, items=items, optional=optional)
 
 
 @attrs.frozen
-class _AtLeast:
+class AtLeast:
     """A validator: the tuple holds at least ``min_length`` items (the error names the field).
 
     ``min_length`` is the attribute name attrs' own ``min_len`` uses, so that the
@@ -206,7 +220,7 @@ class _AtLeast:
 
 def at_least(count: int) -> Any:
     """A validator: the tuple holds at least ``count`` items (the error names the field)."""
-    return _AtLeast(count)
+    return AtLeast(count)
 
 
 def records(item_type: type, *, required: bool = False) -> Any:
@@ -237,16 +251,22 @@ def to_enum(enum_type: type[enum.Enum], value: Any, field_name: str | None) -> A
         raise FieldValueError(field_name or "value", f"{value!r} is not one of {allowed}") from None
 
 
+@attrs.frozen
+class ToEnum:
+    """The converter of an enum field: a member stays, a string becomes one (see :func:`to_enum`)."""
+
+    enum_type: type[enum.Enum]
+
+    def __call__(self, value: Any, field: attrs.Attribute[Any]) -> Any:
+        if type(value) is self.enum_type:
+            return value
+        return to_enum(self.enum_type, value, field.name)
+
+
 def enum_field(enum_type: type[enum.Enum], default: Any = attrs.NOTHING) -> Any:
     """A value of a closed vocabulary; strings are turned into the enum."""
-
-    def convert(value: Any, field: attrs.Attribute[Any]) -> Any:
-        if type(value) is enum_type:
-            return value
-        return to_enum(enum_type, value, field.name)
-
     return attrs.field(
         default=default,
-        converter=attrs.Converter(convert, takes_field=True),
-        validator=attrs.validators.instance_of(enum_type),
+        converter=attrs.Converter(ToEnum(enum_type), takes_field=True),
+        validator=InstanceOf(enum_type),
     )

@@ -3,17 +3,26 @@
 It applies the same rules as the converter (:func:`~ca_security._converter.make_converter`):
 strict scalar types (no ``"5"`` for ``5``, no ``True`` for ``1``), enums from
 their string values, dates from ISO strings, tuples only from JSON arrays,
-records only from JSON objects without unknown keys; the records' own
-validators run as always. It stops at the first error without saying where:
+records only from JSON objects without unknown keys; and every check of the
+records' own validators. It stops at the first error without saying where:
 the loader then reads the data again with the converter, which reports every
 problem with its path. Equal dates and short strings (ids, codes) are shared
 between records, which saves memory.
+
+For each record type it writes one Python function from the type's fields, as
+attrs writes ``__init__`` (see :class:`_RecordSource`). Only field names, which
+are Python identifiers, enter the source; every other value (defaults,
+validators, the slots to set) is passed in by name. No text of the data ever
+becomes code. The function fills the record's slots directly and runs the
+validators it knows inline, which costs half of calling the record's
+``__init__`` with keywords.
 """
 
 from __future__ import annotations
 
 import enum
 import functools
+import keyword
 import types
 import typing
 from collections.abc import Callable
@@ -21,6 +30,7 @@ from typing import Any
 
 import attrs
 
+from . import _checks
 from ._partial_date import PartialDate
 
 __all__ = ["make_structurer"]
@@ -33,6 +43,10 @@ Structure = Callable[[Any], Any]
 
 class _Refused(Exception):
     """A value the converter would refuse (the fast path gives up)."""
+
+
+class _Missing:
+    """The value of a key a JSON object does not have (``None`` is JSON's null)."""
 
 
 def make_structurer() -> Callable[[type], Structure]:
@@ -75,6 +89,19 @@ def make_structurer() -> Callable[[type], Structure]:
             found = made[annotation] = _build(annotation)
         return found
 
+    def _record(record_type: type) -> Structure:
+        # Record types may refer to each other: while one is written, its name
+        # stands for a function that calls the finished one.
+        finished: list[Structure] = []
+        made[record_type] = lambda value: finished[0](value)
+        try:
+            structure = _RecordSource(record_type, for_type, strings.setdefault).function()
+        except BaseException:
+            del made[record_type]
+            raise
+        finished.append(structure)
+        return structure
+
     def _build(annotation: Any) -> Structure:
         if annotation is str:
             return structure_str
@@ -87,18 +114,34 @@ def make_structurer() -> Callable[[type], Structure]:
         if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
             return _enum(annotation)
         if attrs.has(annotation):
-            return _record(annotation, for_type)
-        origin = typing.get_origin(annotation)
-        args = typing.get_args(annotation)
-        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            return _tuple(for_type(args[0]))
-        if origin in (typing.Union, types.UnionType) and type(None) in args:
-            others = [arg for arg in args if arg is not type(None)]
-            if len(others) == 1:
-                return _optional(for_type(others[0]))
+            return _record(annotation)
+        item = _tuple_item(annotation)
+        if item is not None:
+            return _tuple(for_type(item))
+        inner = _optional_inner(annotation)
+        if inner is not None:
+            return _optional(for_type(inner))
         raise TypeError(f"no fast structuring for {annotation!r}")
 
     return for_type
+
+
+def _tuple_item(annotation: Any) -> Any:
+    """``X`` for ``tuple[X, ...]``, else ``None``."""
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return args[0]
+    return None
+
+
+def _optional_inner(annotation: Any) -> Any:
+    """``X`` for ``X | None``, else ``None``."""
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and type(None) in args:
+        others = [arg for arg in args if arg is not type(None)]
+        if len(others) == 1:
+            return others[0]
+    return None
 
 
 def _enum(enum_type: type[enum.Enum]) -> Structure:
@@ -128,22 +171,267 @@ def _optional(inner: Structure) -> Structure:
     return structure
 
 
-def _record(record_type: type, for_type: Callable[[Any], Structure]) -> Structure:
-    fields = [field for field in attrs.fields(record_type) if field.init]
-    if any(field.alias != field.name for field in fields):
-        raise TypeError(f"no fast structuring for {record_type!r}: a field has an alias")
-    hints = _type_hints(record_type)
-    known = frozenset(field.name for field in fields)
-    converters: dict[str, Structure] = {}
+def _conforms(value: Any, annotation: Any) -> bool:
+    """Whether a field's default is of the type its annotation names."""
+    inner = _optional_inner(annotation)
+    if inner is not None:
+        return value is None or _conforms(value, inner)
+    item = _tuple_item(annotation)
+    if item is not None:
+        return type(value) is tuple and all(_conforms(element, item) for element in value)
+    return isinstance(annotation, type) and type(value) is annotation
 
-    def structure(value: Any) -> Any:
-        if type(value) is not dict or not known.issuperset(value):
-            raise _Refused
-        if not converters:  # filled on first use: record types may refer to each other
-            converters.update((name, for_type(hints[name])) for name in known)
-        return record_type(**{name: converters[name](item) for name, item in value.items()})
 
-    return structure
+def _is_plain_type(annotation: Any) -> bool:
+    return isinstance(annotation, type) and not typing.get_args(annotation)
+
+
+def _flat_validators(validator: Any) -> list[Any]:
+    """A field's validators, with attrs' ``and_`` (a list in ``attrs.field``) opened."""
+    if validator is None:
+        return []
+    inner = getattr(validator, "_validators", None)
+    if type(validator).__name__ == "_AndValidator" and isinstance(inner, tuple):
+        return [check for part in inner for check in _flat_validators(part)]
+    return [validator]
+
+
+class _RecordSource:
+    """The source of one record type's structuring function, and the values it names.
+
+    The function checks that its argument is a JSON object with no unknown key,
+    makes the record with ``object.__new__``, structures each field by its
+    annotation, converts it if the field has a converter the structuring does not
+    already make redundant, sets its slot, and once every slot is set runs the
+    field validators in field order (as attrs does), inline where the check is
+    one of ours, and then ``__attrs_post_init__``. A record type it cannot
+    follow exactly (aliases, ``init=False``, extra slots, a converter that
+    takes ``self``) raises :class:`TypeError`, and the loader uses the converter.
+    """
+
+    def __init__(
+        self,
+        record_type: type,
+        for_type: Callable[[Any], Structure],
+        share: Callable[[str, str], str],
+    ) -> None:
+        self.record_type = record_type
+        self.for_type = for_type
+        self.fields = attrs.fields(record_type)
+        self.hints = _type_hints(record_type)
+        self._refuse_unless_plain()
+        self.namespace: dict[str, Any] = {
+            "Refused": _Refused,
+            "MISSING": _Missing,
+            "new": object.__new__,
+            "cls": record_type,
+            "known": frozenset(field.name for field in self.fields),
+            "share": share,
+            "id_match": _checks._ID_MATCH,
+        }
+
+    def _refuse_unless_plain(self) -> None:
+        record_type = self.record_type
+        names = [field.name for field in self.fields]
+        slots = {
+            slot
+            for klass in record_type.__mro__
+            for slot in klass.__dict__.get("__slots__", ())
+            if slot != "__weakref__"
+        }
+        if (
+            slots != set(names)
+            or not all("__slots__" in klass.__dict__ for klass in record_type.__mro__[:-1])
+            or hasattr(record_type, "__attrs_pre_init__")
+            or any(not field.init or field.alias != field.name for field in self.fields)
+            or any(not name.isidentifier() or keyword.iskeyword(name) for name in names)
+            or any(
+                type(getattr(record_type, name)) is not types.MemberDescriptorType for name in names
+            )
+        ):
+            raise TypeError(f"no fast structuring for {record_type!r}: not a plain slotted record")
+
+    def name(self, value: Any, prefix: str) -> str:
+        """Pass ``value`` into the function under a new name."""
+        name = f"{prefix}{len(self.namespace)}"
+        self.namespace[name] = value
+        return name
+
+    def function(self) -> Structure:
+        lines = [
+            "def structure(data):",
+            "    if type(data) is not dict or not known.issuperset(data):",
+            "        raise Refused",
+            "    record = new(cls)",
+            "    get = data.get",
+        ]
+        checks: list[str] = []
+        for index, field in enumerate(self.fields):
+            variable = f"v{index}"
+            annotation = self.hints[field.name]
+            conforms = self._field(field, annotation, variable, lines)
+            checks += self._checks(field, annotation, variable, conforms)
+        lines += checks
+        if hasattr(self.record_type, "__attrs_post_init__"):
+            lines.append("    record.__attrs_post_init__()")
+        lines.append("    return record")
+        filename = f"<fast structuring of {self.record_type.__qualname__}>"
+        exec(compile("\n".join(lines), filename, "exec"), self.namespace)
+        structure: Structure = self.namespace["structure"]
+        return structure
+
+    def _field(
+        self, field: attrs.Attribute[Any], annotation: Any, variable: str, lines: list[str]
+    ) -> bool:
+        """Append the lines that structure, convert and set one field.
+
+        Returns whether the value is surely of the annotated type (the default
+        too, when it is used).
+        """
+        key = repr(field.name)
+        structure = [f"    {line}" for line in self._structure(annotation, variable)]
+        default: Any = field.default
+        conforms = True
+        if default is attrs.NOTHING:
+            lines.append(f"    {variable} = data[{key}]")
+            lines += structure
+        else:
+            lines.append(f"    {variable} = get({key}, MISSING)")
+            lines.append(f"    if {variable} is MISSING:")
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                if default.takes_self:
+                    raise TypeError(f"no fast structuring for {field.name}: its default takes self")
+                lines.append(f"        {variable} = {self.name(default.factory, 'factory')}()")
+                conforms = False
+            else:
+                lines.append(f"        {variable} = {self.name(default, 'default')}")
+                conforms = _conforms(default, annotation)
+            lines.append("    else:")
+            lines += [f"    {line}" for line in structure]
+        lines += self._convert(field, annotation, variable, conforms)
+        setter = self.name(getattr(self.record_type, field.name).__set__, "set")
+        lines.append(f"    {setter}(record, {variable})")
+        return conforms
+
+    def _structure(self, annotation: Any, variable: str) -> list[str]:
+        """Lines that turn the JSON value in ``variable`` into the annotated type."""
+        if annotation is str:
+            return [
+                f"if type({variable}) is not str:",
+                "    raise Refused",
+                f"if len({variable}) <= {_SHARED_LEN}:",
+                f"    {variable} = share({variable}, {variable})",
+            ]
+        if annotation is int:
+            return [f"if type({variable}) is not int:", "    raise Refused"]
+        if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+            members = {member.value: member for member in annotation}
+            return [
+                f"if type({variable}) is not str:",
+                "    raise Refused",
+                f"{variable} = {self.name(members, 'members')}[{variable}]",
+            ]
+        inner = _optional_inner(annotation)
+        if inner is not None:
+            body = self._structure(inner, variable)
+            return [f"if {variable} is not None:", *[f"    {line}" for line in body]]
+        if _tuple_item(annotation) is str:
+            return [
+                f"if type({variable}) is not list:",
+                "    raise Refused",
+                f"for item in {variable}:",
+                "    if type(item) is not str:",
+                "        raise Refused",
+                f"{variable} = tuple([item if len(item) > {_SHARED_LEN} else share(item, item)"
+                f" for item in {variable}])",
+            ]
+        structure = self.name(self.for_type(annotation), "structure")
+        return [f"{variable} = {structure}({variable})"]
+
+    def _convert(
+        self, field: attrs.Attribute[Any], annotation: Any, variable: str, conforms: bool
+    ) -> list[str]:
+        """Lines that run the field's converter, unless structuring made it redundant."""
+        converter = field.converter
+        if converter is None:
+            return []
+        if conforms and converter is _checks.TO_TUPLE and _tuple_item(annotation) is not None:
+            return []  # a tuple stays as it is
+        if not isinstance(converter, attrs.Converter):
+            return [f"    {variable} = {self.name(converter, 'convert')}({variable})"]
+        function = converter.converter  # type: ignore[attr-defined]
+        if conforms and isinstance(function, _checks.ToEnum) and function.enum_type is annotation:
+            return []  # a member stays as it is
+        if converter.takes_self:  # type: ignore[attr-defined]
+            raise TypeError(f"no fast structuring for {field.name}: its converter takes self")
+        name = self.name(function, "convert")
+        if converter.takes_field:  # type: ignore[attr-defined]
+            return [f"    {variable} = {name}({variable}, {self.name(field, 'field')})"]
+        return [f"    {variable} = {name}({variable})"]
+
+    def _checks(
+        self, field: attrs.Attribute[Any], annotation: Any, variable: str, conforms: bool
+    ) -> list[str]:
+        """Lines that run the field's validators."""
+        lines: list[str] = []
+        for validator in _flat_validators(field.validator):
+            if conforms and _redundant(validator, annotation):
+                continue
+            inline = self._inline(validator, variable)
+            if inline is None:
+                name = self.name(validator, "validate")
+                inline = [f"{name}(record, {self.name(field, 'field')}, {variable})"]
+            lines += [f"    {line}" for line in inline]
+        return lines
+
+    def _inline(self, validator: Any, variable: str) -> list[str] | None:
+        """The lines of one of our own checks, or ``None`` for a validator to call."""
+        is_id = f"type({{0}}) is str and len({{0}}) <= {_checks._MAX_ID} and id_match({{0}})"
+        if validator is _checks._check_id:
+            return [f"if not ({is_id.format(variable)}):", "    raise Refused"]
+        if validator is _checks._check_optional_id:
+            return [
+                f"if {variable} is not None and not ({is_id.format(variable)}):",
+                "    raise Refused",
+            ]
+        is_text = "type({0}) is str and {0}.strip()"
+        if validator is _checks._check_text:
+            return [f"if not ({is_text.format(variable)}):", "    raise Refused"]
+        if validator is _checks._check_optional_text:
+            return [
+                f"if {variable} is not None and not ({is_text.format(variable)}):",
+                "    raise Refused",
+            ]
+        if validator is _checks._check_id_items:
+            return [
+                f"for item in {variable}:",
+                f"    if not ({is_id.format('item')}):",
+                "        raise Refused",
+                f"if len({variable}) > 1 and len(set({variable})) != len({variable}):",
+                "    raise Refused",
+            ]
+        if validator is _checks._check_text_items:
+            return [
+                f"for item in {variable}:",
+                f"    if not ({is_text.format('item')}):",
+                "        raise Refused",
+            ]
+        if type(validator) is _checks.AtLeast:
+            count = self.name(validator.min_length, "count")
+            return [f"if len({variable}) < {count}:", "    raise Refused"]
+        return None
+
+
+def _redundant(validator: Any, annotation: Any) -> bool:
+    """Whether a type check passes on any value structured by ``annotation``."""
+    if type(validator) is not _checks.InstanceOf:
+        return False
+    wanted = validator.item_type
+    if validator.items:
+        return _tuple_item(annotation) is wanted and _is_plain_type(wanted)
+    if validator.optional and _optional_inner(annotation) is wanted:
+        return _is_plain_type(wanted)
+    return annotation is wanted and _is_plain_type(wanted)
 
 
 @functools.lru_cache(maxsize=256)
