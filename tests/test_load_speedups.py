@@ -10,9 +10,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ca_security
-from ca_security import Citation, Metadata, PartialDate
-from ca_security._kinds import KINDS, _dated
-from ca_security._validate import _Context, _reference_problems, _references_resolve, validate
+from ca_security import Citation, Metadata, PartialDate, Statement
+from ca_security._errors import Problem
+from ca_security._kinds import KINDS, day_rank
+from ca_security._validate import (
+    _all_resolve,
+    _Context,
+    _context_of,
+    _duplicate_ids,
+    _record_problems,
+    _reference_problems,
+    _references_resolve,
+    validate,
+)
 from ca_security.testing import strategies as cst
 from helpers import bundled_raw, write_raw
 
@@ -28,8 +38,29 @@ def _reference_order(date: PartialDate | None, record_id: str) -> tuple[Any, ...
 
 @given(st.lists(st.tuples(st.none() | cst.partial_dates(1, 9999), cst.ids()), max_size=30))
 def test_the_order_key_sorts_as_the_documented_order(items: list[tuple[Any, str]]) -> None:
-    by_key = sorted(items, key=lambda item: _dated(*item))
+    by_key = sorted(items, key=lambda item: (day_rank(item[0]), item[1]))
     assert by_key == sorted(items, key=lambda item: _reference_order(*item))
+
+
+@given(st.lists(st.tuples(st.none() | cst.partial_dates(1, 9999), cst.ids()), max_size=30))
+def test_a_kind_sorts_its_records_in_the_documented_order(items: list[tuple[Any, str]]) -> None:
+    """``Kind.sort`` (two sorts, by id then by rank) gives the documented order."""
+    records = [
+        Statement(
+            id=record_id,
+            speaker="x",
+            date=date,
+            kind="paraphrase",
+            text="t",
+            citations=(Citation(source="s"),),
+        )
+        for date, record_id in items
+    ]
+    (statements,) = [kind for kind in KINDS if kind.name == "statements"]
+    expected = sorted(records, key=lambda record: _reference_order(record.date, record.id))
+    assert statements.sort(records) == expected
+    (topics,) = [kind for kind in KINDS if kind.name == "topics"]
+    assert [record.id for record in topics.sort(records)] == sorted(r.id for r in records)
 
 
 def test_the_order_key_puts_years_before_months_before_days_then_undated() -> None:
@@ -40,7 +71,7 @@ def test_the_order_key_puts_years_before_months_before_days_then_undated() -> No
         PartialDate(2024),
         PartialDate(9999),
     ]
-    ordered = sorted(dates, key=lambda date: _dated(date, "x"))
+    ordered = sorted(dates, key=day_rank)
     assert ordered == [
         PartialDate(2024),
         PartialDate(2024, 1),
@@ -64,28 +95,67 @@ def _context(records: dict[str, tuple[Any, ...]]) -> _Context:
     )
 
 
+def _break(records: dict[str, Any], data: st.DataObject) -> dict[str, Any]:
+    """``records`` with, maybe, one statement's reference or date broken."""
+    broken = dict(records)
+    if not records["statements"]:
+        return broken
+    statement = records["statements"][0]
+    unknown = data.draw(st.sampled_from(["nowhere", statement.id]))
+    change = data.draw(st.sampled_from(["none", "citation", "speaker", "topics", "date"]))
+    if change == "citation":
+        bad = attrs.evolve(statement.citations[0], source=unknown)
+        statement = attrs.evolve(statement, citations=(bad, *statement.citations[1:]))
+    elif change == "speaker":
+        statement = attrs.evolve(statement, speaker=unknown)
+    elif change == "topics":
+        statement = attrs.evolve(statement, topics=(*statement.topics, unknown))
+    elif change == "date":
+        date = data.draw(st.sampled_from([PartialDate(1000), PartialDate(9999, 12)]))
+        statement = attrs.evolve(statement, date=date)
+        if data.draw(st.booleans()):  # a source of it is dated, so a late date breaks a rule
+            cited = statement.citations[0].source
+            broken["sources"] = tuple(
+                attrs.evolve(source, published=PartialDate(2000)) if source.id == cited else source
+                for source in records["sources"]
+            )
+    broken["statements"] = (statement, *records["statements"][1:])
+    return broken
+
+
 @given(cst.dataset_records(), st.data())
 def test_the_quick_reference_check_agrees_with_the_detailed_one(
     pair: tuple[Metadata, dict[str, Any]], data: st.DataObject
 ) -> None:
-    """On valid data and on data with one reference broken, both say the same."""
-    _, records = pair
-    kinds = [kind.name for kind in KINDS if records[kind.name]]
-    broken = dict(records)
-    if "statements" in kinds and data.draw(st.booleans()):
-        statement = records["statements"][0]
-        bad = attrs.evolve(
-            statement.citations[0], source=data.draw(st.sampled_from(["nowhere", statement.id]))
-        )
-        broken["statements"] = (
-            attrs.evolve(statement, citations=(bad, *statement.citations[1:])),
-            *records["statements"][1:],
-        )
+    """On valid data and on data with one reference broken, both say the same,
+    record by record and (the bulk check) kind by kind."""
+    broken = _break(pair[1], data)
     context = _context(broken)
     for kind in KINDS:
+        every_one_resolves = True
         for record in broken[kind.name]:
             detailed = list(_reference_problems(record, "", context.ids))
             assert _references_resolve(record, context) is (detailed == [])
+            every_one_resolves &= detailed == []
+        assert _all_resolve(broken[kind.name], context) is every_one_resolves
+
+
+@given(cst.dataset_records(), st.data())
+def test_validation_finds_what_checking_every_rule_on_every_record_finds(
+    pair: tuple[Metadata, dict[str, Any]], data: st.DataObject
+) -> None:
+    """The shortcuts of ``validate`` (the bulk reference check, the date prefilter)
+    report exactly the problems of the plain walk over every record."""
+    broken = _break(pair[1], data)
+    context = _context_of(broken)
+    plain = list(_duplicate_ids(broken))
+    for kind in KINDS:
+        for record in broken[kind.name]:
+            for field, message in _record_problems(record, context):
+                plain.append(
+                    Problem(file=kind.file, record=record.id, field=field, message=message)
+                )
+    assert validate(broken) == plain
 
 
 def test_an_unknown_citation_source_is_still_reported_with_its_path() -> None:

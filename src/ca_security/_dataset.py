@@ -82,7 +82,7 @@ class Dataset(DatasetExports):
                 raise ValueError(f"unknown record kind {name!r}{suggestion}")
         collections: dict[str, Any] = {
             kind.name: _COLLECTION_TYPES.get(kind.name, Collection)(
-                sorted(records.get(kind.name, ()), key=kind.order), kind=kind.noun
+                kind.sort(records.get(kind.name, ())), kind=kind.noun
             )
             for kind in KINDS
         }

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import itertools
+import operator
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -84,9 +87,27 @@ class _Context:
 
 def validate(records: dict[str, tuple[Any, ...]]) -> list[Problem]:
     """Every cross-record problem in ``records`` (kind name -> records), in file order."""
+    context = _context_of(records)
+    problems = list(_duplicate_ids(records))
+    references_resolve = all(_all_resolve(records.get(kind.name, ()), context) for kind in KINDS)
+    for kind in KINDS:
+        kind_records: Sequence[Any] = records.get(kind.name, ())
+        if references_resolve:
+            # Only the topic and date rules are left, and only their records may fail them.
+            kind_records = _may_break_other_rules(kind_records, context)
+        for record in kind_records:
+            for field, message in _record_problems(record, context, references_resolve):
+                problems.append(
+                    Problem(file=kind.file, record=record.id, field=field, message=message)
+                )
+    return problems
+
+
+def _context_of(records: dict[str, tuple[Any, ...]]) -> _Context:
+    """What the rules look records up in."""
     summits: tuple[Summit, ...] = records.get("summits", ())
     sources: tuple[Source, ...] = records.get("sources", ())
-    context = _Context(
+    return _Context(
         ids={kind.name: {record.id for record in records.get(kind.name, ())} for kind in KINDS},
         summits={s.id: s for s in summits},
         sources={s.id: s for s in sources},
@@ -98,14 +119,6 @@ def validate(records: dict[str, tuple[Any, ...]]) -> list[Problem]:
         },
         published_by={s.id: s.published.latest for s in sources if s.published is not None},
     )
-    problems = list(_duplicate_ids(records))
-    for kind in KINDS:
-        for record in records.get(kind.name, ()):
-            for field, message in _record_problems(record, context):
-                problems.append(
-                    Problem(file=kind.file, record=record.id, field=field, message=message)
-                )
-    return problems
 
 
 def _duplicate_ids(records: dict[str, tuple[Any, ...]]) -> Iterator[Problem]:
@@ -123,8 +136,10 @@ def _duplicate_ids(records: dict[str, tuple[Any, ...]]) -> Iterator[Problem]:
                 seen[record.id] = kind.file
 
 
-def _record_problems(record: Any, context: _Context) -> Iterator[tuple[str, str]]:
-    if not _references_resolve(record, context):
+def _record_problems(
+    record: Any, context: _Context, references_resolve: bool = False
+) -> Iterator[tuple[str, str]]:
+    if not references_resolve and not _references_resolve(record, context):
         yield from _reference_problems(record, "", context.ids)
     if isinstance(record, Topic):
         yield from _topic_cycle(record, context)
@@ -174,6 +189,105 @@ def _references_resolve(value: Any, context: _Context) -> bool:
         elif item is not None and attrs.has(type(item)) and not _references_resolve(item, context):
             return False
     return True
+
+
+def _all_resolve(values: Sequence[Any], context: _Context) -> bool:
+    """Whether every reference in every one of ``values`` resolves.
+
+    It is :func:`_references_resolve` over many records at once: each field is
+    read from all the records of a type together, and its ids are checked as
+    one set against the known ids, so the work is done in C, not record by
+    record. A no only sends the caller to the record-by-record walk.
+    """
+    for record_type, group in _by_type(values).items():
+        if not attrs.has(record_type):
+            continue
+        tuple_fields = _tuple_fields(record_type)
+        for name, known in _resolved_plan(record_type, context):
+            items = list(map(operator.attrgetter(name), group))
+            if known is not None:
+                if name in tuple_fields:
+                    if not known.issuperset(itertools.chain.from_iterable(items)):
+                        return False
+                else:
+                    ids = set(items)
+                    ids.discard(None)
+                    if not known.issuperset(ids):
+                        return False
+            elif not _all_resolve(_nested(items), context):
+                return False
+    return True
+
+
+def _by_type(values: Sequence[Any]) -> dict[type, Sequence[Any]]:
+    """``values`` grouped by exact type, in order (one group, without a copy, when all share one)."""
+    types = set(map(type, values))
+    if len(types) <= 1:
+        return {types.pop(): values} if types else {}
+    groups: dict[type, list[Any]] = {}
+    for value in values:
+        groups.setdefault(type(value), []).append(value)
+    return dict(groups)
+
+
+def _nested(items: list[Any]) -> list[Any]:
+    """The values of a field that may hold records: tuples opened, ``None`` left out."""
+    found: list[Any] = []
+    for item in items:
+        if type(item) is tuple:
+            found += item
+        elif item is not None:
+            found.append(item)
+    return found
+
+
+@functools.cache
+def _tuple_fields(record_type: type) -> frozenset[str]:
+    """The names of a record type's tuple fields."""
+    hints = typing.get_type_hints(record_type)
+    return frozenset(
+        field.name
+        for field in attrs.fields(record_type)
+        if typing.get_origin(hints[field.name]) is tuple
+    )
+
+
+def _may_break_other_rules(records: Sequence[Any], context: _Context) -> Sequence[Any]:
+    """Those of ``records`` that may break the topic or date rules, in order.
+
+    Every topic may close a cycle. A statement may disagree with its summit's
+    days or its sources' publication only when it is dated and its summit is
+    dated or a source of it is; those are tested here in one loop, with the
+    first and last day of each distinct date computed once, and only the
+    statements that fail go on to :func:`_statement_dates` for the message.
+    """
+    types = set(map(type, records))
+    if not any(issubclass(t, (Topic, Statement)) for t in types):
+        return ()
+    if any(issubclass(t, Topic) for t in types) or types != {Statement}:
+        return records
+    summit_days = context.summit_days
+    published_by = context.published_by
+    bounds: dict[PartialDate, tuple[_dt.date, _dt.date]] = {}
+    suspects = []
+    for statement in records:
+        date = statement.date
+        if date is None:
+            continue
+        known = bounds.get(date)
+        if known is None:
+            known = bounds[date] = (date.earliest, date.latest)
+        earliest, latest = known
+        days = summit_days.get(statement.summit) if statement.summit is not None else None
+        if days is not None and (latest < days[0] or earliest > days[1]):
+            suspects.append(statement)
+            continue
+        for citation in statement.citations:
+            published = published_by.get(citation.source)
+            if published is not None and earliest > published:
+                suspects.append(statement)
+                break
+    return suspects
 
 
 def _resolved_plan(record_type: type, context: _Context) -> tuple[tuple[str, set[str] | None], ...]:
