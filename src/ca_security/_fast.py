@@ -56,6 +56,7 @@ def make_structurer() -> Callable[[type], Structure]:
     """
     dates: dict[str, PartialDate] = {}
     strings: dict[str, str] = {}
+    ids: dict[str, str] = {}
     made: dict[Any, Structure] = {}
 
     def structure_str(value: Any) -> str:
@@ -74,6 +75,13 @@ def make_structurer() -> Callable[[type], Structure]:
         if type(value) is not int and type(value) is not float:
             raise _Refused
         return float(value)
+
+    def new_id(value: Any) -> str:
+        """A value not yet seen as an id: check it, and keep it as the shared copy."""
+        if type(value) is not str or len(value) > _checks._MAX_ID or not _checks._ID_MATCH(value):
+            raise _Refused
+        ids[value] = value
+        return value
 
     def structure_date(value: Any) -> PartialDate:
         if type(value) is not str:
@@ -95,7 +103,8 @@ def make_structurer() -> Callable[[type], Structure]:
         finished: list[Structure] = []
         made[record_type] = lambda value: finished[0](value)
         try:
-            structure = _RecordSource(record_type, for_type, strings.setdefault).function()
+            source = _RecordSource(record_type, for_type, strings.setdefault, (ids.get, new_id))
+            structure = source.function()
         except BaseException:
             del made[record_type]
             raise
@@ -214,6 +223,7 @@ class _RecordSource:
         record_type: type,
         for_type: Callable[[Any], Structure],
         share: Callable[[str, str], str],
+        id_tables: tuple[Callable[[Any], str | None], Callable[[Any], str]],
     ) -> None:
         self.record_type = record_type
         self.for_type = for_type
@@ -228,6 +238,8 @@ class _RecordSource:
             "known": frozenset(field.name for field in self.fields),
             "share": share,
             "id_match": _checks._ID_MATCH,
+            "id_of": id_tables[0],
+            "new_id": id_tables[1],
         }
 
     def _refuse_unless_plain(self) -> None:
@@ -269,8 +281,9 @@ class _RecordSource:
         for index, field in enumerate(self.fields):
             variable = f"v{index}"
             annotation = self.hints[field.name]
-            conforms = self._field(field, annotation, variable, lines)
-            checks += self._checks(field, annotation, variable, conforms)
+            holds_ids = _holds_ids(field, annotation)
+            conforms = self._field(field, annotation, variable, lines, holds_ids)
+            checks += self._checks(field, annotation, variable, conforms, conforms and holds_ids)
         lines += checks
         if hasattr(self.record_type, "__attrs_post_init__"):
             lines.append("    record.__attrs_post_init__()")
@@ -281,7 +294,12 @@ class _RecordSource:
         return structure
 
     def _field(
-        self, field: attrs.Attribute[Any], annotation: Any, variable: str, lines: list[str]
+        self,
+        field: attrs.Attribute[Any],
+        annotation: Any,
+        variable: str,
+        lines: list[str],
+        holds_ids: bool,
     ) -> bool:
         """Append the lines that structure, convert and set one field.
 
@@ -289,7 +307,7 @@ class _RecordSource:
         too, when it is used).
         """
         key = repr(field.name)
-        structure = [f"    {line}" for line in self._structure(annotation, variable)]
+        structure = [f"    {line}" for line in self._structure(annotation, variable, holds_ids)]
         default: Any = field.default
         conforms = True
         if default is attrs.NOTHING:
@@ -313,8 +331,20 @@ class _RecordSource:
         lines.append(f"    {setter}(record, {variable})")
         return conforms
 
-    def _structure(self, annotation: Any, variable: str) -> list[str]:
-        """Lines that turn the JSON value in ``variable`` into the annotated type."""
+    def _structure(self, annotation: Any, variable: str, holds_ids: bool = False) -> list[str]:
+        """Lines that turn the JSON value in ``variable`` into the annotated type.
+
+        Ids (``holds_ids``) are checked here too: an id seen before is found in
+        one look-up (``id_of``), and only a new one is matched (``new_id``).
+        """
+        if holds_ids and annotation is str:
+            return [f"{variable} = id_of({variable}) or new_id({variable})"]
+        if holds_ids and _tuple_item(annotation) is str:
+            return [
+                f"if type({variable}) is not list:",
+                "    raise Refused",
+                f"{variable} = tuple([id_of(item) or new_id(item) for item in {variable}])",
+            ]
         if annotation is str:
             return [
                 f"if type({variable}) is not str:",
@@ -333,7 +363,7 @@ class _RecordSource:
             ]
         inner = _optional_inner(annotation)
         if inner is not None:
-            body = self._structure(inner, variable)
+            body = self._structure(inner, variable, holds_ids)
             return [f"if {variable} is not None:", *[f"    {line}" for line in body]]
         if _tuple_item(annotation) is str:
             return [
@@ -344,6 +374,14 @@ class _RecordSource:
                 "        raise Refused",
                 f"{variable} = tuple([item if len(item) > {_SHARED_LEN} else share(item, item)"
                 f" for item in {variable}])",
+            ]
+        item = _tuple_item(annotation)
+        if item is not None:
+            structure = self.name(self.for_type(item), "structure")
+            return [
+                f"if type({variable}) is not list:",
+                "    raise Refused",
+                f"{variable} = tuple([{structure}(item) for item in {variable}])",
             ]
         structure = self.name(self.for_type(annotation), "structure")
         return [f"{variable} = {structure}({variable})"]
@@ -370,30 +408,38 @@ class _RecordSource:
         return [f"    {variable} = {name}({variable})"]
 
     def _checks(
-        self, field: attrs.Attribute[Any], annotation: Any, variable: str, conforms: bool
+        self,
+        field: attrs.Attribute[Any],
+        annotation: Any,
+        variable: str,
+        conforms: bool,
+        ids_checked: bool,
     ) -> list[str]:
-        """Lines that run the field's validators."""
+        """Lines that run the field's validators (``ids_checked``: the ids were checked)."""
         lines: list[str] = []
         for validator in _flat_validators(field.validator):
             if conforms and _redundant(validator, annotation):
                 continue
-            inline = self._inline(validator, variable)
+            inline = self._inline(validator, variable, ids_checked)
             if inline is None:
                 name = self.name(validator, "validate")
                 inline = [f"{name}(record, {self.name(field, 'field')}, {variable})"]
             lines += [f"    {line}" for line in inline]
         return lines
 
-    def _inline(self, validator: Any, variable: str) -> list[str] | None:
+    def _inline(self, validator: Any, variable: str, ids_checked: bool) -> list[str] | None:
         """The lines of one of our own checks, or ``None`` for a validator to call."""
-        is_id = f"type({{0}}) is str and len({{0}}) <= {_checks._MAX_ID} and id_match({{0}})"
-        if validator is _checks._check_id:
-            return [f"if not ({is_id.format(variable)}):", "    raise Refused"]
-        if validator is _checks._check_optional_id:
+        if ids_checked and validator in (_checks._check_id, _checks._check_optional_id):
+            return []
+        if ids_checked and validator is _checks._check_id_items:
             return [
-                f"if {variable} is not None and not ({is_id.format(variable)}):",
+                f"if len({variable}) > 1 and len(set({variable})) != len({variable}):",
                 "    raise Refused",
             ]
+        if validator is _checks._check_id:
+            return _id_check(variable)
+        if validator is _checks._check_optional_id:
+            return [f"if {variable} is not None:", *[f"    {line}" for line in _id_check(variable)]]
         is_text = "type({0}) is str and {0}.strip()"
         if validator is _checks._check_text:
             return [f"if not ({is_text.format(variable)}):", "    raise Refused"]
@@ -405,8 +451,7 @@ class _RecordSource:
         if validator is _checks._check_id_items:
             return [
                 f"for item in {variable}:",
-                f"    if not ({is_id.format('item')}):",
-                "        raise Refused",
+                *[f"    {line}" for line in _id_check("item")],
                 f"if len({variable}) > 1 and len(set({variable})) != len({variable}):",
                 "    raise Refused",
             ]
@@ -420,6 +465,24 @@ class _RecordSource:
             count = self.name(validator.min_length, "count")
             return [f"if len({variable}) < {count}:", "    raise Refused"]
         return None
+
+
+def _id_check(variable: str) -> list[str]:
+    """Lines that refuse a value that is not an id."""
+    is_id = (
+        f"type({variable}) is str and len({variable}) <= {_checks._MAX_ID} and id_match({variable})"
+    )
+    return [f"if not ({is_id}):", "    raise Refused"]
+
+
+def _holds_ids(field: attrs.Attribute[Any], annotation: Any) -> bool:
+    """Whether a field holds ids under our id check, which its structuring can then make."""
+    validators = _flat_validators(field.validator)
+    return (
+        (annotation is str and _checks._check_id in validators)
+        or (_optional_inner(annotation) is str and _checks._check_optional_id in validators)
+        or (_tuple_item(annotation) is str and _checks._check_id_items in validators)
+    )
 
 
 def _redundant(validator: Any, annotation: Any) -> bool:
