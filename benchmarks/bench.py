@@ -192,10 +192,7 @@ def load_table(directory: Path, n: int, repeat: int) -> dict[str, float]:
 def load_parts(directory: Path, repeat: int) -> dict[str, float]:
     """Where a load's time goes: the loader's own steps, each timed alone.
 
-    Each step runs with the collector paused, as in a load. One more row
-    builds the records with attrs' validators switched off globally
-    (``attrs.validators.disabled()``), a measurement only: it shows what the
-    records' own checks cost, and what building them costs without any.
+    Each step runs with the collector paused, as in a load.
     """
     from ca_security._dataset import Dataset
     from ca_security._loader import _METADATA, _collector_paused, _fast_records, _parse
@@ -215,14 +212,9 @@ def load_parts(directory: Path, repeat: int) -> dict[str, float]:
     assert built is not None, "the synthetic data take the fast path"
     metadata, records = built
 
-    def unchecked() -> Any:
-        with attrs.validators.disabled():
-            return _fast_records(parsed)
-
     steps: dict[str, Callable[[], Any]] = {
         "read and parse the JSON (duplicate keys, NaN and size checked)": parse,
-        "build the records (the fast path, attrs validators on)": lambda: _fast_records(parsed),
-        "build the records with attrs validators switched off (measurement only)": unchecked,
+        "build and check the records (the fast path)": lambda: _fast_records(parsed),
         "cross-record validation (ids, references, dates)": lambda: validate(records),
         "canonical order and collections": lambda: Dataset.from_records(metadata, records),
     }
