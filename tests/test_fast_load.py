@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import copy
+import enum
 import json
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -327,3 +329,158 @@ def test_post_init_checks_run() -> None:
     summit = {**SUMMIT, "participants": [{"role": "chair", "citations": [{"source": "wire"}]}]}
     with pytest.raises(ValueError, match="names a person"):
         make_structurer()(Summit)(summit)
+
+
+# -- record types beyond ours: the written function follows any plain attrs type ----------
+
+
+class _Colour(enum.Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+def _doubled(value: int) -> int:
+    return value * 2
+
+
+def _below_ten(instance: object, attribute: Any, value: int) -> None:
+    if value >= 10:
+        raise ValueError("ten or more")
+
+
+@attrs.frozen
+class _Inner:
+    name: str
+
+
+@attrs.frozen
+class _Everything:
+    number: int = attrs.field(converter=_doubled, validator=_below_ten)
+    ratio: float
+    colour: _Colour
+    day: PartialDate
+    colours: tuple[_Colour, ...] = ()
+    counts: tuple[int, ...] = ()
+    days: tuple[PartialDate, ...] = ()
+    nested: tuple[tuple[str, ...], ...] = ()
+    maybe: tuple[str | None, ...] = ()
+    inner: _Inner | None = None
+    inners: tuple[_Inner, ...] = ()
+    ratio_or_none: float | None = None
+    tags: tuple[str, ...] = attrs.field(factory=tuple)
+    checked: str = attrs.field(default="a", validator=attrs.validators.instance_of(str))
+    label: str = attrs.field(default=" x ", converter=attrs.Converter(str.strip))
+
+
+_EVERYTHING = {
+    "number": 3,
+    "ratio": 2,
+    "colour": "red",
+    "day": "2024-05",
+    "colours": ["blue", "red"],
+    "counts": [1, 2],
+    "days": ["2024", "2024-05-16"],
+    "nested": [["a"], []],
+    "maybe": ["x", None],
+    "inner": {"name": "n"},
+    "inners": [{"name": "m"}],
+    "ratio_or_none": 1.5,
+}
+
+
+def test_a_plain_attrs_type_is_built_as_its_constructor_builds_it() -> None:
+    """Every annotation the fast path knows, a converter, a factory and a foreign validator."""
+    built = make_structurer()(_Everything)(dict(_EVERYTHING))
+    assert built == _Everything(
+        number=3,
+        ratio=2.0,
+        colour=_Colour.RED,
+        day=PartialDate(2024, 5),
+        colours=(_Colour.BLUE, _Colour.RED),
+        counts=(1, 2),
+        days=(PartialDate(2024), PartialDate(2024, 5, 16)),
+        nested=(("a",), ()),
+        maybe=("x", None),
+        inner=_Inner("n"),
+        inners=(_Inner("m"),),
+        ratio_or_none=1.5,
+    )
+    assert built.number == 6 and type(built.ratio) is float and built.tags == ()
+    assert built.label == "x"  # the default goes through the converter, as in attrs
+    minimal = {key: _EVERYTHING[key] for key in ("number", "ratio", "colour", "day")}
+    assert make_structurer()(_Everything)(minimal).inner is None
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"number": 5},  # doubled to 10: the foreign validator refuses it
+        {"number": True},
+        {"ratio": "2"},
+        {"colour": 1},
+        {"day": 2024},
+        {"colours": "red"},
+        {"counts": [1, "2"]},
+        {"nested": [["a", 1]]},
+        {"maybe": [1]},
+        {"inner": {"name": 1}},
+        {"inners": {"name": "m"}},
+        {"ratio_or_none": "x"},
+        {"checked": 1},
+    ],
+)
+def test_a_plain_attrs_type_refuses_what_its_constructor_refuses(change: dict[str, Any]) -> None:
+    with pytest.raises(Exception):  # noqa: B017 - any error sends the loader to the converter
+        make_structurer()(_Everything)({**_EVERYTHING, **change})
+
+
+@attrs.frozen
+class _Hidden:
+    kept: int = attrs.field(init=False, default=1)
+
+
+@attrs.frozen
+class _PreInit:
+    value: int
+
+    def __attrs_pre_init__(self) -> None:
+        pass
+
+
+@attrs.frozen
+class _SelfDefault:
+    value: int = attrs.field(default=attrs.Factory(lambda self: 1, takes_self=True))
+
+
+@attrs.frozen
+class _SelfConverter:
+    value: int = attrs.field(
+        converter=attrs.Converter(lambda value, self: value, takes_self=True)  # type: ignore[misc]
+    )
+
+
+@attrs.define(slots=False)
+class _NotSlotted:
+    value: int
+
+
+@attrs.frozen
+class _Mapping:
+    value: dict[str, int]
+
+
+@pytest.mark.parametrize(
+    "record_type", [_Hidden, _PreInit, _SelfDefault, _SelfConverter, _NotSlotted, _Mapping]
+)
+def test_a_type_the_fast_path_cannot_follow_exactly_is_refused_up_front(record_type: type) -> None:
+    """No written function for a type it cannot build exactly as attrs would."""
+    with pytest.raises(TypeError, match="no fast structuring"):
+        make_structurer()(record_type)
+
+
+def test_a_type_that_is_refused_leaves_no_trace() -> None:
+    """After a refusal, asking again refuses again (nothing half-made is kept)."""
+    structurer = make_structurer()
+    for _ in range(2):
+        with pytest.raises(TypeError, match="no fast structuring"):
+            structurer(_Mapping)

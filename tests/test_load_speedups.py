@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ca_security
-from ca_security import Citation, Metadata, PartialDate, Statement
+from ca_security import Citation, Metadata, PartialDate, Source, Statement
 from ca_security._errors import Problem
 from ca_security._kinds import KINDS, day_rank
 from ca_security._validate import (
@@ -156,6 +156,20 @@ def test_validation_finds_what_checking_every_rule_on_every_record_finds(
                     Problem(file=kind.file, record=record.id, field=field, message=message)
                 )
     assert validate(broken) == plain
+
+
+def test_the_bulk_reference_check_takes_mixed_types_and_plain_values() -> None:
+    """Records of several types in one list are checked type by type; other values are skipped."""
+    records = {
+        "sources": (Source(id="wire"),),
+        "officials": (),
+    }
+    context = _context_of(records)
+    good = Citation(source="wire")
+    statement = Statement(id="s", speaker="nobody", kind="paraphrase", text="t", citations=(good,))
+    assert _all_resolve([good, "text", 5, None], context)
+    assert not _all_resolve([good, statement], context)  # the statement's speaker is unknown
+    assert not _all_resolve([good, Citation(source="elsewhere")], context)
 
 
 def test_an_unknown_citation_source_is_still_reported_with_its_path() -> None:

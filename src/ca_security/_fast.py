@@ -237,7 +237,6 @@ class _RecordSource:
             "cls": record_type,
             "known": frozenset(field.name for field in self.fields),
             "share": share,
-            "id_match": _checks._ID_MATCH,
             "id_of": id_tables[0],
             "new_id": id_tables[1],
         }
@@ -430,29 +429,18 @@ class _RecordSource:
     def _inline(self, validator: Any, variable: str, ids_checked: bool) -> list[str] | None:
         """The lines of one of our own checks, or ``None`` for a validator to call."""
         if ids_checked and validator in (_checks._check_id, _checks._check_optional_id):
-            return []
+            return []  # the structuring checked the ids
         if ids_checked and validator is _checks._check_id_items:
             return [
                 f"if len({variable}) > 1 and len(set({variable})) != len({variable}):",
                 "    raise Refused",
             ]
-        if validator is _checks._check_id:
-            return _id_check(variable)
-        if validator is _checks._check_optional_id:
-            return [f"if {variable} is not None:", *[f"    {line}" for line in _id_check(variable)]]
         is_text = "type({0}) is str and {0}.strip()"
         if validator is _checks._check_text:
             return [f"if not ({is_text.format(variable)}):", "    raise Refused"]
         if validator is _checks._check_optional_text:
             return [
                 f"if {variable} is not None and not ({is_text.format(variable)}):",
-                "    raise Refused",
-            ]
-        if validator is _checks._check_id_items:
-            return [
-                f"for item in {variable}:",
-                *[f"    {line}" for line in _id_check("item")],
-                f"if len({variable}) > 1 and len(set({variable})) != len({variable}):",
                 "    raise Refused",
             ]
         if validator is _checks._check_text_items:
@@ -465,14 +453,6 @@ class _RecordSource:
             count = self.name(validator.min_length, "count")
             return [f"if len({variable}) < {count}:", "    raise Refused"]
         return None
-
-
-def _id_check(variable: str) -> list[str]:
-    """Lines that refuse a value that is not an id."""
-    is_id = (
-        f"type({variable}) is str and len({variable}) <= {_checks._MAX_ID} and id_match({variable})"
-    )
-    return [f"if not ({is_id}):", "    raise Refused"]
 
 
 def _holds_ids(field: attrs.Attribute[Any], annotation: Any) -> bool:

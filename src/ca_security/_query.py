@@ -193,12 +193,12 @@ def resolve_refs(ds: Dataset, value: Any, targets: tuple[str, ...]) -> frozenset
 
 def exact_ids(ds: Dataset, value: str, targets: tuple[str, ...]) -> tuple[str, ...]:
     """The ids of ``targets`` records whose id is ``value``, or whose name or alias folds to it."""
-    from ._lookup import names_of
-
     collections = [getattr(ds, target) for target in targets]
     for collection in collections:
         if value in collection:
             return (value,)
+    from ._lookup import names_of
+
     key = name_key(value)
     ids: list[str] = []
     for target, collection in zip(targets, collections, strict=True):
@@ -208,14 +208,14 @@ def exact_ids(ds: Dataset, value: str, targets: tuple[str, ...]) -> tuple[str, .
 
 
 def _resolve_one(ds: Dataset, value: Any, targets: tuple[str, ...]) -> tuple[str, ...]:
-    collections = [getattr(ds, target) for target in targets]
-    noun = " or ".join(_NOUNS[target] for target in targets) if targets != ALL else "record"
     if isinstance(value, str):
         ids = list(exact_ids(ds, value, targets))
         if ids:
             return tuple(ids)
         from ._lookup import word_matches
 
+        collections = [getattr(ds, target) for target in targets]
+        noun = _noun(targets)
         for collection in collections:
             positions = word_matches(collection, value)
             ids.extend(collection._records[position].id for position in positions)
@@ -227,11 +227,16 @@ def _resolve_one(ds: Dataset, value: Any, targets: tuple[str, ...]) -> tuple[str
     if attrs.has(type(value)) and type(value) in _TYPES:
         kind = _TYPES[type(value)]
         if kind not in targets:
-            raise TypeError(f"expected a {noun}, got a {_NOUNS[kind]} record")
+            raise TypeError(f"expected a {_noun(targets)}, got a {_NOUNS[kind]} record")
         if value.id not in getattr(ds, kind):
-            raise RecordNotFoundError(value.id, noun, ())
+            raise RecordNotFoundError(value.id, _noun(targets), ())
         return (value.id,)
-    raise TypeError(f"expected a {noun} id, name or record, got {type(value).__name__}")
+    raise TypeError(f"expected a {_noun(targets)} id, name or record, got {type(value).__name__}")
+
+
+def _noun(targets: tuple[str, ...]) -> str:
+    """What the ``targets`` kinds are called in a message: "official or country", "record"."""
+    return " or ".join(_NOUNS[target] for target in targets) if targets != ALL else "record"
 
 
 def _suggestions(collections: list[Collection[Any]], text: str) -> tuple[str, ...]:
