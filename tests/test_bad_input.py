@@ -14,6 +14,7 @@ import sys
 import tempfile
 import typing
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import attrs
@@ -127,6 +128,12 @@ CASES = [
         TypeError,
         "record without a string id",
         id="collection-no-id",
+    ),
+    case(
+        lambda: cs.Collection([SimpleNamespace(id="a"), SimpleNamespace(id=5)], kind="x"),
+        TypeError,
+        "record without a string id",
+        id="collection-int-id",
     ),
     # -- queries --------------------------------------------------------------------------------
     case(

@@ -17,7 +17,6 @@ from ca_security._validate import (
     _all_resolve,
     _Context,
     _context_of,
-    _duplicate_ids,
     _record_problems,
     _reference_problems,
     _references_resolve,
@@ -102,7 +101,9 @@ def _break(records: dict[str, Any], data: st.DataObject) -> dict[str, Any]:
         return broken
     statement = records["statements"][0]
     unknown = data.draw(st.sampled_from(["nowhere", statement.id]))
-    change = data.draw(st.sampled_from(["none", "citation", "speaker", "topics", "date"]))
+    change = data.draw(
+        st.sampled_from(["none", "citation", "speaker", "topics", "date", "duplicate"])
+    )
     if change == "citation":
         bad = attrs.evolve(statement.citations[0], source=unknown)
         statement = attrs.evolve(statement, citations=(bad, *statement.citations[1:]))
@@ -119,6 +120,9 @@ def _break(records: dict[str, Any], data: st.DataObject) -> dict[str, Any]:
                 attrs.evolve(source, published=PartialDate(2000)) if source.id == cited else source
                 for source in records["sources"]
             )
+    if change == "duplicate":
+        taken = [record.id for kind in KINDS for record in records[kind.name]]
+        statement = attrs.evolve(statement, id=data.draw(st.sampled_from(taken)))
     broken["statements"] = (statement, *records["statements"][1:])
     return broken
 
@@ -148,7 +152,14 @@ def test_validation_finds_what_checking_every_rule_on_every_record_finds(
     report exactly the problems of the plain walk over every record."""
     broken = _break(pair[1], data)
     context = _context_of(broken)
-    plain = list(_duplicate_ids(broken))
+    plain = []
+    seen: dict[str, str] = {}
+    for kind in KINDS:
+        for record in broken[kind.name]:
+            if record.id in seen:
+                message = f"duplicate id (already used in {seen[record.id]})"
+                plain.append(Problem(file=kind.file, record=record.id, field="id", message=message))
+            seen.setdefault(record.id, kind.file)
     for kind in KINDS:
         for record in broken[kind.name]:
             for field, message in _record_problems(record, context):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -59,8 +59,7 @@ class Collection(CollectionExports, Generic[R]):
         set_(self, "_by_id", None)
         set_(self, "_dataset", None)
         set_(self, "_positions", None)
-        for record in self._records:
-            _id_of(record)
+        _ids_of(self._records)
 
     @classmethod
     def _subset(
@@ -105,7 +104,7 @@ class Collection(CollectionExports, Generic[R]):
     @property
     def ids(self) -> tuple[str, ...]:
         """The ids in canonical order."""
-        return tuple(_id_of(record) for record in self._records)
+        return tuple(_ids_of(self._records))
 
     def __len__(self) -> int:
         return len(self._records)
@@ -259,6 +258,25 @@ def records_at(records: tuple[R, ...], positions: tuple[int, ...]) -> tuple[R, .
         found: tuple[R, ...] = itemgetter(*positions)(records)
         return found
     return (records[positions[0]],) if positions else ()
+
+
+_ID = attrgetter("id")
+
+
+def _ids_of(records: tuple[Any, ...]) -> list[str]:
+    """The ids of ``records`` in order, read in one C pass when every one is a plain string.
+
+    Raises:
+        TypeError: for a record without a string id (from :func:`_id_of`).
+
+    """
+    try:
+        ids: list[str] = list(map(_ID, records))
+    except AttributeError:
+        return [_id_of(record) for record in records]
+    if set(map(type, ids)) <= {str}:
+        return ids
+    return [_id_of(record) for record in records]
 
 
 def _id_of(record: object) -> str:

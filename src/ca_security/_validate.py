@@ -25,6 +25,7 @@ from ._vocabulary import Organization, Place, Topic
 __all__ = ["validate"]
 
 _ANY = "any record"
+_ID = operator.attrgetter("id")
 
 #: For each record type, which kinds each reference field may point to.
 REFERENCES: dict[type, dict[str, tuple[str, ...]]] = {
@@ -108,7 +109,7 @@ def _context_of(records: dict[str, tuple[Any, ...]]) -> _Context:
     summits: tuple[Summit, ...] = records.get("summits", ())
     sources: tuple[Source, ...] = records.get("sources", ())
     return _Context(
-        ids={kind.name: {record.id for record in records.get(kind.name, ())} for kind in KINDS},
+        ids={kind.name: set(map(_ID, records.get(kind.name, ()))) for kind in KINDS},
         summits={s.id: s for s in summits},
         sources={s.id: s for s in sources},
         topic_parents={t.id: t.parent for t in records.get("topics", ())},
@@ -122,6 +123,9 @@ def _context_of(records: dict[str, tuple[Any, ...]]) -> _Context:
 
 
 def _duplicate_ids(records: dict[str, tuple[Any, ...]]) -> Iterator[Problem]:
+    ids = [list(map(_ID, records.get(kind.name, ()))) for kind in KINDS]
+    if sum(map(len, ids)) == len(set().union(*ids)):
+        return  # no id is used twice: no need to find which
     seen: dict[str, str] = {}
     for kind in KINDS:
         for record in records.get(kind.name, ()):
