@@ -196,7 +196,11 @@ def _is_plain_type(annotation: Any) -> bool:
 
 
 def _flat_validators(validator: Any) -> list[Any]:
-    """A field's validators, with attrs' ``and_`` (a list in ``attrs.field``) opened."""
+    """A field's validators, with attrs' ``and_`` (a list in ``attrs.field``) opened.
+
+    Should attrs rename its private class, the list stays one validator, which
+    the written function then calls as it is: slower, never less strict.
+    """
     if validator is None:
         return []
     inner = getattr(validator, "_validators", None)
@@ -242,6 +246,7 @@ class _RecordSource:
         }
 
     def _refuse_unless_plain(self) -> None:
+        """Raise :class:`TypeError` unless every field is a slot the function can fill as attrs does."""
         record_type = self.record_type
         names = [field.name for field in self.fields]
         slots = {
@@ -269,6 +274,7 @@ class _RecordSource:
         return name
 
     def function(self) -> Structure:
+        """Write the function's source, compile it, and return the function."""
         lines = [
             "def structure(data):",
             "    if type(data) is not dict or not known.issuperset(data):",
