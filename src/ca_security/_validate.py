@@ -89,7 +89,7 @@ class _Context:
 def validate(records: dict[str, tuple[Any, ...]]) -> list[Problem]:
     """Every cross-record problem in ``records`` (kind name -> records), in file order."""
     context = _context_of(records)
-    problems = list(_duplicate_ids(records))
+    problems = list(_duplicate_ids(records, context.ids))
     references_resolve = all(_all_resolve(records.get(kind.name, ()), context) for kind in KINDS)
     for kind in KINDS:
         kind_records: Sequence[Any] = records.get(kind.name, ())
@@ -122,9 +122,12 @@ def _context_of(records: dict[str, tuple[Any, ...]]) -> _Context:
     )
 
 
-def _duplicate_ids(records: dict[str, tuple[Any, ...]]) -> Iterator[Problem]:
-    ids = [list(map(_ID, records.get(kind.name, ()))) for kind in KINDS]
-    if sum(map(len, ids)) == len(set().union(*ids)):
+def _duplicate_ids(
+    records: dict[str, tuple[Any, ...]], ids: dict[str, set[str]]
+) -> Iterator[Problem]:
+    """Every id used twice; ``ids`` holds each kind's id set (under its kind name)."""
+    count = sum(len(records.get(kind.name, ())) for kind in KINDS)
+    if count == len(set().union(*(ids[kind.name] for kind in KINDS))):
         return  # no id is used twice: no need to find which
     seen: dict[str, str] = {}
     for kind in KINDS:
