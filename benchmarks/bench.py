@@ -333,10 +333,13 @@ def query_table(
     ]
 
     def afresh(indexed: Callable[[], Any]) -> Callable[[], Any]:
-        # Forget the kept whole answers (not the indexes) before each call, so
+        # Forget the kept whole answers (not the indexes, nor the shelf that
+        # holds the answers, which a dataset makes once) before each call, so
         # that the question is answered from the index every time.
         def run() -> Any:
-            ds._cache.pop(ds.statements.kind + ":answers", None)
+            shelf = ds._cache.get(ds.statements.kind + ":answers")
+            if shelf is not None:
+                shelf.clear()
             return indexed()
 
         return run

@@ -22,6 +22,15 @@ def test_keeps_an_answer_and_returns_it() -> None:
     assert (len(shelf), shelf.size) == (1, 2)
 
 
+def test_cleared_the_shelf_keeps_nothing_and_takes_new_answers() -> None:
+    shelf = AnswerShelf(budget=3)
+    shelf.keep("a", "first", 3)
+    shelf.clear()
+    assert (len(shelf), shelf.size, shelf.get("a")) == (0, 0, None)
+    assert shelf.keep("b", "second", 3)  # the whole budget is free again
+    assert shelf.get("b") == "second"
+
+
 def test_an_answer_over_the_budget_is_not_kept() -> None:
     shelf = AnswerShelf(budget=3)
     assert shelf.keep("a", "first", 2)

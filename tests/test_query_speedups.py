@@ -11,7 +11,7 @@ import ca_security
 from ca_security import PartialDate
 from ca_security._collection import Collection, records_at
 from ca_security._index import date_index
-from ca_security._query import scan
+from ca_security._query import Ref, _by_one_id, scan, specs
 
 
 @attrs.frozen
@@ -158,3 +158,50 @@ def test_date_windows_of_every_dated_kind_equal_a_linear_scan(
     answer = collection.filter(**criteria)
     assert answer.ids == scan(collection, criteria).ids
     assert list(answer) == [collection[record_id] for record_id in answer.ids]
+
+
+def _reference_criteria() -> list[tuple[str, str]]:
+    return [
+        (spec.collection, name)
+        for spec in specs().values()
+        for name, criterion in spec.criteria.items()
+        if isinstance(criterion, Ref)
+    ]
+
+
+@pytest.mark.parametrize(("kind", "name"), _reference_criteria())
+def test_one_id_is_answered_from_its_key_index_as_a_scan_answers_it(kind: str, name: str) -> None:
+    """Every id of every kind a reference criterion takes, on the bundled data."""
+    ds = ca_security.load()
+    collection = getattr(ds, kind)
+    (targets,) = (
+        spec.criteria[name].targets for spec in specs().values() if spec.collection == kind
+    )
+    ids = [record_id for target in targets for record_id in getattr(ds, target).ids]
+    assert ids
+    for record_id in ids:
+        answer = _by_one_id(collection, name, record_id)
+        assert answer is not None
+        expected = scan(collection, {name: record_id})
+        assert answer == expected
+        assert answer._positions == expected._positions  # later filters chain from them
+        assert answer == collection.filter(**{name: record_id})
+
+
+def test_the_one_id_shortcut_leaves_every_other_value_to_the_general_path() -> None:
+    ds = ca_security.load()
+    statements = ds.statements
+    tokayev = ds.officials["kassym-jomart-tokayev"]
+    for name, value in [
+        ("speaker", "Tokayev"),  # a name
+        ("speaker", tokayev),  # a record
+        ("speaker", ["kassym-jomart-tokayev"]),  # a list
+        ("speaker", "no-such-official"),  # no record: the general path reports it
+        ("kind", "written"),  # not a reference
+        ("text", "kassym-jomart-tokayev"),
+        ("no_such_criterion", "kassym-jomart-tokayev"),
+    ]:
+        assert _by_one_id(statements, name, value) is None
+    answer = statements.filter(speaker="kassym-jomart-tokayev")
+    assert answer == statements.filter(speaker=tokayev) == statements.filter(speaker="Tokayev")
+    assert len(answer) > 0

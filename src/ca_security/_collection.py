@@ -53,12 +53,7 @@ class Collection(CollectionExports, Generic[R]):
     _positions: tuple[int, ...] | None
 
     def __init__(self, records: Iterable[R], *, kind: str) -> None:
-        set_ = object.__setattr__
-        set_(self, "_records", tuple(records))
-        set_(self, "_kind", kind)
-        set_(self, "_by_id", None)
-        set_(self, "_dataset", None)
-        set_(self, "_positions", None)
+        _fill(self, tuple(records), kind, None, None)
         _ids_of(self._records)
 
     @classmethod
@@ -70,14 +65,9 @@ class Collection(CollectionExports, Generic[R]):
         ``records`` are those records when the caller has them already.
         """
         subset = cls.__new__(cls)
-        set_ = object.__setattr__
         if records is None:
             records = records_at(full._records, positions)
-        set_(subset, "_records", records)
-        set_(subset, "_kind", full._kind)
-        set_(subset, "_by_id", None)
-        set_(subset, "_dataset", full._dataset)
-        set_(subset, "_positions", positions)
+        _fill(subset, records, full._kind, full._dataset, positions)
         return subset
 
     def _bind(self, dataset: Dataset) -> None:
@@ -242,6 +232,33 @@ class Collection(CollectionExports, Generic[R]):
 
 # ``_query.filter_collection``, imported on the first filter (it is not needed to load data).
 _filter_collection: Any = None
+
+
+# The slots' own setters (member descriptors), for _fill.
+_SET_RECORDS, _SET_KIND, _SET_BY_ID, _SET_DATASET, _SET_POSITIONS = (
+    vars(Collection)[name].__set__
+    for name in ("_records", "_kind", "_by_id", "_dataset", "_positions")
+)
+
+
+def _fill(
+    collection: Collection[Any],
+    records: tuple[Any, ...],
+    kind: str,
+    dataset: Dataset | None,
+    positions: tuple[int, ...] | None,
+) -> None:
+    """Set every slot of a new collection.
+
+    The slots' own setters are called directly: collections are frozen
+    (``__setattr__`` refuses), and a subset is made for every query answer,
+    so this is about twice as fast as ``object.__setattr__`` by name.
+    """
+    _SET_RECORDS(collection, records)
+    _SET_KIND(collection, kind)
+    _SET_BY_ID(collection, None)
+    _SET_DATASET(collection, dataset)
+    _SET_POSITIONS(collection, positions)
 
 
 def closest(text: object, candidates: Iterable[str], limit: int = 3) -> tuple[str, ...]:

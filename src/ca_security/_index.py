@@ -40,7 +40,7 @@ def _cached(collection: Collection[Any], key: str, build: Callable[[], Any]) -> 
     dataset = collection._dataset
     if dataset is None:
         return build()
-    return dataset.cached(f"{collection.kind}:{key}", build)
+    return dataset.cached(f"{collection._kind}:{key}", build)
 
 
 #: The records under one key of a :func:`key_index`: their positions and the records.

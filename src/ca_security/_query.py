@@ -480,6 +480,12 @@ class AnswerShelf:
         """The kept answer to ``question``, or ``None``."""
         return self._answers.get(question)
 
+    def clear(self) -> None:
+        """Forget every kept answer."""
+        with self._lock:
+            self._answers.clear()
+            self._size = 0
+
     def keep(self, question: Any, answer: Any, size: int) -> bool:
         """Keep ``answer`` (of ``size`` records) if it fits; whether it is kept now."""
         with self._lock:
@@ -519,11 +525,17 @@ def filter_collection(collection: C, criteria: Mapping[str, Any]) -> C:
 
     The criterion with the fewest candidates is read from its index; the
     other criteria are then checked on each candidate, so the cost follows the
-    smallest candidate list, not the size of the collection. Whole answers of
-    a full collection are kept per question (at most 512 per kind, holding at
-    most twice the collection's records), so a repeated question costs a
-    dictionary look-up.
+    smallest candidate list, not the size of the collection. One reference
+    criterion given by id is read straight from its key index, whose postings
+    hold the records ready. Other whole answers of a full collection are kept
+    per question (at most 512 per kind, holding at most twice the
+    collection's records), so a repeated question costs a dictionary look-up.
     """
+    if len(criteria) == 1 and collection._positions is None and collection._dataset is not None:
+        ((name, value),) = criteria.items()
+        found = _by_one_id(collection, name, value)
+        if found is not None:
+            return found
     question = _question(collection, criteria)
     if question is None:
         return _filtered(collection, criteria)
@@ -558,6 +570,35 @@ def _filtered(collection: C, criteria: Mapping[str, Any]) -> C:
         if own is not None:
             candidates = [p for p in candidates if _holds(own, p)]
     return _select(collection, full, candidates, tests)
+
+
+def _by_one_id(collection: C, name: str, value: Any) -> C | None:
+    """The answer to ``name=value`` on a full collection, when ``value`` is the id of a record.
+
+    The commonest question (one speaker, one topic, one summit, asked by id)
+    is then one look-up in the criterion's key index, whose postings hold the
+    records ready. ``None`` when the value is anything else (a name, a record,
+    a list) or the criterion is not a reference: the general path answers.
+    """
+    if type(value) is not str:
+        return None
+    criterion = _spec_of(collection).criteria.get(name)
+    if type(criterion) is not Ref:
+        return None
+    ds = collection._dataset
+    assert ds is not None
+    for target in criterion.targets:
+        if value in getattr(ds, target):
+            break
+    else:
+        return None
+    keys = criterion.keys
+    index = key_index(collection, name, lambda record: keys(ds, record))
+    positions, records = index.get(value, _NO_POSTINGS)
+    return type(collection)._subset(collection, positions, records)
+
+
+_NO_POSTINGS: tuple[tuple[int, ...], tuple[Any, ...]] = ((), ())
 
 
 def scan(collection: C, criteria: Mapping[str, Any]) -> C:
