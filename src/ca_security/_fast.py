@@ -318,6 +318,10 @@ class _RecordSource:
         if default is attrs.NOTHING:
             lines.append(f"    {variable} = data[{key}]")
             lines += structure
+        elif default is None and _optional_inner(annotation) is not None:
+            # Absent and null are both None: one look-up, one test.
+            lines.append(f"    {variable} = get({key})")
+            lines += structure
         else:
             lines.append(f"    {variable} = get({key}, MISSING)")
             lines.append(f"    if {variable} is MISSING:")
@@ -425,15 +429,23 @@ class _RecordSource:
         for validator in _flat_validators(field.validator):
             if conforms and _redundant(validator, annotation):
                 continue
-            inline = self._inline(validator, variable, ids_checked)
+            inline = self._inline(
+                validator, variable, ids_checked, conforms and _holds_str(annotation)
+            )
             if inline is None:
                 name = self.name(validator, "validate")
                 inline = [f"{name}(record, {self.name(field, 'field')}, {variable})"]
             lines += [f"    {line}" for line in inline]
         return lines
 
-    def _inline(self, validator: Any, variable: str, ids_checked: bool) -> list[str] | None:
-        """The lines of one of our own checks, or ``None`` for a validator to call."""
+    def _inline(
+        self, validator: Any, variable: str, ids_checked: bool, strings: bool
+    ) -> list[str] | None:
+        """The lines of one of our own checks, or ``None`` for a validator to call.
+
+        ``ids_checked``: the structuring checked the ids; ``strings``: it made
+        the value's strings ``str`` (so a text check need not test the type).
+        """
         if ids_checked and validator in (_checks._check_id, _checks._check_optional_id):
             return []  # the structuring checked the ids
         if ids_checked and validator is _checks._check_id_items:
@@ -441,7 +453,7 @@ class _RecordSource:
                 f"if len({variable}) > 1 and len(set({variable})) != len({variable}):",
                 "    raise Refused",
             ]
-        is_text = "type({0}) is str and {0}.strip()"
+        is_text = "{0}.strip()" if strings else "type({0}) is str and {0}.strip()"
         if validator is _checks._check_text:
             return [f"if not ({is_text.format(variable)}):", "    raise Refused"]
         if validator is _checks._check_optional_text:
@@ -469,6 +481,11 @@ def _holds_ids(field: attrs.Attribute[Any], annotation: Any) -> bool:
         or (_optional_inner(annotation) is str and _checks._check_optional_id in validators)
         or (_tuple_item(annotation) is str and _checks._check_id_items in validators)
     )
+
+
+def _holds_str(annotation: Any) -> bool:
+    """Whether the annotation is ``str``, ``str | None`` or ``tuple[str, ...]``."""
+    return str in (annotation, _optional_inner(annotation), _tuple_item(annotation))
 
 
 def _redundant(validator: Any, annotation: Any) -> bool:
