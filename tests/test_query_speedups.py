@@ -65,6 +65,7 @@ def test_date_index_finds_exactly_the_overlapping_spans(
         assert split is not None
         before, inside = split
         assert [*before, *inside] == expected
+        assert index.run(inside) == tuple(inside)
         assert all(spans[p] is not None and spans[p][0] < first for p in before)  # type: ignore[index]
     elif split is not None:  # drawn in order by chance
         assert [*split[0], *split[1]] == expected
@@ -85,6 +86,8 @@ def test_date_index_knows_whether_the_collection_is_in_order_of_first_day(
     records = [_Dated(id=f"r-{n}", span=span) for n, span in enumerate(spans)]
     index = date_index(Collection(records, kind="dated"), "span", lambda record: record.span)
     assert (index.starts is not None) is in_order
+    dated = sum(span is not None for span in spans)
+    assert index.ordered == (tuple(range(dated)) if in_order else ())
 
 
 def test_date_index_takes_records_that_touch_the_window_s_first_or_last_day() -> None:

@@ -109,6 +109,14 @@ class DateIndex:
     #: statements and summits are), the first day of each dated record by
     #: position; ``None`` otherwise.
     starts: tuple[int, ...] | None = None
+    #: With :attr:`starts`, the positions ``0, 1, ...`` of the dated records as
+    #: one tuple of the int objects the tiers hold, so that a run of positions
+    #: is a slice (see :meth:`run`); empty otherwise.
+    ordered: tuple[int, ...] = ()
+
+    def run(self, inside: range) -> tuple[int, ...]:
+        """The positions of a run from :meth:`split`, as a tuple (a slice of :attr:`ordered`)."""
+        return self.ordered[inside.start : inside.stop]
 
     def count(self, first: int, last: int) -> int:
         """About how many records :meth:`overlapping` examines for ``first..last``."""
@@ -123,7 +131,7 @@ class DateIndex:
         split = self.split(first, last)
         if split is not None:
             before, inside = split
-            return [*before, *inside]
+            return [*before, *self.run(inside)]
         found: list[int] = []
         for tier in self.tiers:
             start, stop = tier.bounds(first, last)
@@ -175,7 +183,8 @@ def date_index(
     def build() -> DateIndex:
         groups: dict[int, list[tuple[int, int, int]]] = {}
         spans = tuple(span(record) for record in collection)
-        for position, found in enumerate(spans):
+        numbers = tuple(range(len(spans)))  # one int object per position, shared by the tiers
+        for position, found in zip(numbers, spans, strict=True):
             if found is not None:
                 length = found[1] - found[0]
                 tier = next((limit for limit in _TIERS if length <= limit), length)
@@ -192,7 +201,9 @@ def date_index(
                     shortest=min(row[1] - row[0] for row in rows),
                 )
             )
-        return DateIndex(tiers=tuple(tiers), spans=spans, starts=_starts_in_order(spans))
+        starts = _starts_in_order(spans)
+        ordered = () if starts is None else numbers[: len(starts)]
+        return DateIndex(tiers=tuple(tiers), spans=spans, starts=starts, ordered=ordered)
 
     result: DateIndex = _cached(collection, f"dates:{name}", build)
     return result

@@ -434,7 +434,7 @@ def _window_part(
         if found is None:
             return index.overlapping(first, last)
         before, inside = found
-        return (*before, *inside)
+        return (*before, *index.run(inside))
 
     def records() -> tuple[Any, ...]:
         found = split()
