@@ -66,6 +66,9 @@ def test_date_index_finds_exactly_the_overlapping_spans(
         before, inside = split
         assert [*before, *inside] == expected
         assert index.run(inside) == tuple(inside)
+        assert index.started_inside(first, last) == inside
+        reach = index.may_reach(first)
+        assert all(spans[p] is None or spans[p][1] < first for p in range(reach))  # type: ignore[index]
         assert all(spans[p] is not None and spans[p][0] < first for p in before)  # type: ignore[index]
     elif split is not None:  # drawn in order by chance
         assert [*split[0], *split[1]] == expected
@@ -208,3 +211,35 @@ def test_the_one_id_shortcut_leaves_every_other_value_to_the_general_path() -> N
     answer = statements.filter(speaker="kassym-jomart-tokayev")
     assert answer == statements.filter(speaker=tokayev) == statements.filter(speaker="Tokayev")
     assert len(answer) > 0
+
+
+@pytest.mark.parametrize("kind", ["statements", "summits"])
+@pytest.mark.parametrize(
+    "window",
+    [
+        ("2024-05", "2024-05"),
+        ("2024-05-16", "2024-05-16"),
+        ("2024-05-10", "2024-08"),
+        ("2022", None),
+    ],
+)
+def test_a_date_window_narrows_other_criteria_s_candidates_as_a_scan_would(
+    kind: str, window: tuple[str, str | None]
+) -> None:
+    """Every reference key of every criterion, with a window: bisected, not tested one by one."""
+    ds = ca_security.load()
+    collection = getattr(ds, kind)
+    since, until = window
+    dates = {"since": since} if until is None else {"since": since, "until": until}
+    asked = 0
+    for name in ("speaker", "topic", "summit", "participant", "place", "mentions"):
+        criterion = specs()[collection.kind].criteria.get(name)
+        if not isinstance(criterion, Ref):
+            continue
+        for target in criterion.targets:
+            for record_id in getattr(ds, target).ids:
+                criteria = {name: record_id, **dates}
+                expected = scan(collection, criteria)
+                assert collection.filter(**criteria) == expected
+                asked += len(expected)
+    assert asked > 0

@@ -153,10 +153,25 @@ class DateIndex:
         for tier in self.tiers:
             before += self._started_before(tier, first, *tier.bounds(first, last))
         before.sort()
-        inside = range(
-            bisect.bisect_left(self.starts, first), bisect.bisect_right(self.starts, last)
-        )
-        return before, inside
+        return before, self.started_inside(first, last)
+
+    def started_inside(self, first: int, last: int) -> range:
+        """The run of positions of the records that start inside ``first..last``.
+
+        Only for a collection in order of first day (see :attr:`starts`).
+        """
+        assert self.starts is not None
+        return range(bisect.bisect_left(self.starts, first), bisect.bisect_right(self.starts, last))
+
+    def may_reach(self, first: int) -> int:
+        """The first position whose record may last until day ``first``.
+
+        Only for a collection in order of first day (see :attr:`starts`): the
+        records before it start longer before ``first`` than the longest span.
+        """
+        assert self.starts is not None
+        longest = max((tier.longest for tier in self.tiers), default=0)
+        return bisect.bisect_left(self.starts, first - longest)
 
     @staticmethod
     def _started_before(tier: _DateTier, first: int, start: int, stop: int) -> list[int]:

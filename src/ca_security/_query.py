@@ -19,7 +19,7 @@ import bisect
 import datetime as _dt
 import enum
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -308,6 +308,8 @@ class _Part:
         lookup: The ascending positions of every record that may meet it.
         records: The records at those positions, where the index has them
             ready and they are exactly the records that meet the criterion.
+        narrow: Where the index allows it, those of some ascending positions
+            that meet the criterion, found without testing each one.
 
     """
 
@@ -315,6 +317,7 @@ class _Part:
     size: int
     lookup: Callable[[], list[int] | tuple[int, ...]]
     records: Callable[[], tuple[Any, ...]] | None = None
+    narrow: Callable[[Sequence[int]], list[int]] | None = None
 
 
 def specs() -> dict[str, KindSpec]:
@@ -444,11 +447,24 @@ def _window_part(
         # the window are one run: a slice, not a gather.
         return records_at(full._records, tuple(before)) + full._records[inside.start : inside.stop]
 
+    def narrow(candidates: Sequence[int]) -> list[int]:
+        # The candidates that start inside the window are one slice of them
+        # (two bisections); of those that start before it, only the ones that
+        # start within the longest span before it are tested.
+        inside = index.started_inside(first, last)
+        start = bisect.bisect_left(candidates, inside.start)
+        stop = bisect.bisect_left(candidates, inside.stop, start)
+        reach = bisect.bisect_left(candidates, index.may_reach(first), 0, start)
+        head = [position for position in candidates[reach:start] if test(position, None)]
+        return [*head, *candidates[start:stop]]
+
+    ordered = index.starts is not None
     return _Part(
         test=test,
         size=index.count(first, last),
         lookup=lookup,
-        records=records if index.starts is not None else None,
+        records=records if ordered else None,
+        narrow=narrow if ordered else None,
     )
 
 
@@ -525,7 +541,10 @@ def filter_collection(collection: C, criteria: Mapping[str, Any]) -> C:
 
     The criterion with the fewest candidates is read from its index; the
     other criteria are then checked on each candidate, so the cost follows the
-    smallest candidate list, not the size of the collection. One reference
+    smallest candidate list, not the size of the collection. A date window
+    narrows the candidates of a collection in order of first day by
+    bisection instead: only the candidates that start before the window, and
+    within its longest span, are tested. One reference
     criterion given by id is read straight from its key index, whose postings
     hold the records ready. Other whole answers of a full collection are kept
     per question (at most 512 per kind, holding at most twice the
@@ -558,17 +577,23 @@ def _filtered(collection: C, criteria: Mapping[str, Any]) -> C:
     full = _full(collection)
     own: tuple[int, ...] | None = collection._positions
     base = min(parts, key=lambda part: part.size)
-    candidates: Iterable[int]
+    candidates: Sequence[int]
     if own is not None and len(own) <= base.size:
-        candidates, tests = own, [part.test for part in parts]
+        candidates, others = own, parts
     else:
-        tests = [part.test for part in parts if part is not base]
-        if own is None and not tests and base.records is not None:
+        others = [part for part in parts if part is not base]
+        if own is None and not others and base.records is not None:
             # One key of one index: the index holds the answer ready made.
             return type(collection)._subset(full, tuple(base.lookup()), base.records())
         candidates = base.lookup()
         if own is not None:
             candidates = [p for p in candidates if _holds(own, p)]
+    tests = []
+    for part in others:
+        if part.narrow is not None:
+            candidates = part.narrow(candidates)
+        else:
+            tests.append(part.test)
     return _select(collection, full, candidates, tests)
 
 
@@ -619,7 +644,7 @@ def _full(collection: Collection[Any]) -> Collection[Any]:
     return full
 
 
-def _holds(positions: tuple[int, ...], position: int) -> bool:
+def _holds(positions: Sequence[int], position: int) -> bool:
     at = bisect.bisect_left(positions, position)
     return at < len(positions) and positions[at] == position
 
