@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+
 import attrs
 import pytest
 from hypothesis import given
@@ -11,7 +13,8 @@ import ca_security
 from ca_security import PartialDate
 from ca_security._collection import Collection, records_at
 from ca_security._index import date_index
-from ca_security._query import Ref, _by_one_id, scan, specs
+from ca_security._names import name_key
+from ca_security._query import Choice, Ref, _by_one_id, scan, specs
 
 
 @attrs.frozen
@@ -243,3 +246,49 @@ def test_a_date_window_narrows_other_criteria_s_candidates_as_a_scan_would(
                 assert collection.filter(**criteria) == expected
                 asked += len(expected)
     assert asked > 0
+
+
+class _Shade(enum.Enum):
+    """Names unlike their values, and a value equal to another member's name."""
+
+    RED = "rouge"
+    DARK_RED = "bordeaux"
+    ROUGE = "crimson"
+
+
+_VOCABULARIES = {
+    criterion.vocabulary
+    for spec in specs().values()
+    for criterion in spec.criteria.values()
+    if isinstance(criterion, Choice)
+}
+_CHOICES = [_Shade, *sorted(_VOCABULARIES, key=lambda vocabulary: vocabulary.__name__)]
+
+
+def _plain_choice(vocabulary: type[enum.Enum], value: str) -> object:
+    """The rule the table stands for: the first member whose value or name folds to the text."""
+    wanted = name_key(value)
+    for member in vocabulary:
+        if wanted in (name_key(member.value), name_key(member.name)):
+            return member.value
+    return None
+
+
+@given(data=st.data(), vocabulary=st.sampled_from(_CHOICES))
+def test_a_vocabulary_value_is_read_as_the_plain_rule_reads_it(
+    data: st.DataObject, vocabulary: type[enum.Enum]
+) -> None:
+    spelled = [text for member in vocabulary for text in (member.value, member.name)]
+    text = data.draw(
+        st.sampled_from(spelled).flatmap(
+            lambda text: st.sampled_from([text, text.upper(), text.lower(), f" {text}_"])
+        )
+        | st.text(max_size=12)
+    )
+    expected = _plain_choice(vocabulary, text)
+    choice = Choice(vocabulary, lambda ds, record: ())
+    if expected is None:
+        with pytest.raises(ValueError, match="is not one of"):
+            choice.resolve(None, text)  # type: ignore[arg-type]
+    else:
+        assert choice.resolve(None, text) == frozenset({expected})  # type: ignore[arg-type]

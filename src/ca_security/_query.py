@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import enum
+import functools
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -92,12 +93,22 @@ class Choice:
         if isinstance(value, self.vocabulary):
             return value.value
         if isinstance(value, str):
+            table = _vocabulary_keys(self.vocabulary)
             wanted = name_key(value)
-            for member in self.vocabulary:
-                if wanted in (name_key(member.value), name_key(member.name)):
-                    return member.value
+            if wanted in table:
+                return table[wanted]
         allowed = ", ".join(repr(member.value) for member in self.vocabulary)
         raise ValueError(f"{value!r} is not one of {allowed}")
+
+
+@functools.cache
+def _vocabulary_keys(vocabulary: type[enum.Enum]) -> dict[str, Any]:
+    """Folded value and folded name of each member -> the member's value (the first member wins)."""
+    table: dict[str, Any] = {}
+    for member in vocabulary:
+        table.setdefault(name_key(member.value), member.value)
+        table.setdefault(name_key(member.name), member.value)
+    return table
 
 
 @attrs.frozen
