@@ -553,13 +553,13 @@ def filter_collection(collection: C, criteria: Mapping[str, Any]) -> C:
     The criterion with the fewest candidates is read from its index; the
     other criteria are then checked on each candidate, so the cost follows the
     smallest candidate list, not the size of the collection. A date window
-    narrows the candidates of a collection in order of first day by
-    bisection instead: only the candidates that start before the window, and
-    within its longest span, are tested. One reference
-    criterion given by id is read straight from its key index, whose postings
-    hold the records ready. Other whole answers of a full collection are kept
-    per question (at most 512 per kind, holding at most twice the
-    collection's records), so a repeated question costs a dictionary look-up.
+    narrows the candidates of a collection in order of first day by bisection
+    instead: only the candidates that start before the window, and within its
+    longest span, are tested. One reference criterion given by id is read
+    straight from its key index, whose postings hold the records ready. Other
+    whole answers of a full collection are kept per question (at most 512 per
+    kind, holding at most twice the collection's records), so a repeated
+    question costs a dictionary look-up.
     """
     if len(criteria) == 1 and collection._positions is None and collection._dataset is not None:
         ((name, value),) = criteria.items()
