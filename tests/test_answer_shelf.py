@@ -22,7 +22,7 @@ def test_keeps_an_answer_and_returns_it() -> None:
     assert (len(shelf), shelf.size) == (1, 2)
 
 
-def test_cleared_the_shelf_keeps_nothing_and_takes_new_answers() -> None:
+def test_a_cleared_shelf_keeps_nothing_and_takes_new_answers() -> None:
     shelf = AnswerShelf(budget=3)
     shelf.keep("a", "first", 3)
     shelf.clear()
