@@ -2,9 +2,9 @@
 
 These rules need no network and run whenever a dataset is loaded:
 
-- every citation of a statement whose source has no corpus text is a page
-  citation: its source has an address (``url``) and the citation an excerpt,
-  the words a reader can find on that page;
+- every page citation of a statement (its source has an address, ``url``,
+  and no corpus text) has an excerpt: the words a reader can find on that
+  page;
 - no excerpt is attributed to two different speakers (statements, and figures
   that name a speaker);
 - no two statements are the same utterance: the same speaker and the same
@@ -69,24 +69,13 @@ def _page_citations(
     for statement in statements:
         for position, citation in enumerate(statement.citations):
             source = sources.get(citation.source)
-            if source is None or source.corpus_file is not None:
+            if source is None or source.url is None or source.corpus_file is not None:
                 continue
-            where = f"citations[{position}]"
-            if source.url is None:
-                yield Problem(
-                    file=_STATEMENTS,
-                    record=statement.id,
-                    field=f"{where}.source",
-                    message=(
-                        f"source {source.id!r} has neither a corpus text nor an address (url): "
-                        "a statement's words must be checkable"
-                    ),
-                )
             if citation.excerpt is None:
                 yield Problem(
                     file=_STATEMENTS,
                     record=statement.id,
-                    field=f"{where}.excerpt",
+                    field=f"citations[{position}].excerpt",
                     message=(
                         f"a statement's citation of the page {source.id!r} needs an excerpt: "
                         "the speaker's words, or the sentence reporting them, as the page prints them"
