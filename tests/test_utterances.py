@@ -51,7 +51,7 @@ def test_a_statement_citing_a_page_needs_an_excerpt() -> None:
             cs.Citation(source="other-page"),
         ),
         # A source with neither an address nor a corpus text (a printed work) is no page.
-        statement("b", "x", "Words two.", cs.Citation(source="no-address")),
+        statement("b", "x", "Words two.", quoted("no-address", None)),
         statement("c", "x", "Words three.", quoted("corpus", "Words three.")),
     )
     assert found == [
