@@ -43,6 +43,7 @@ from .._provenance import Citation, Dispute, DisputedValue, Source
 from .._statements import Figure, Statement
 from .._summits import Participation, Summit
 from .._vocabulary import Country, Organization, Place, PlaceName, Series, Topic
+from ._distinct import distinct_utterances
 
 __all__ = [
     "citations",
@@ -474,7 +475,9 @@ def dataset_records(
 
     Every reference resolves, ids are unique across kinds, statements fall
     within their summit's dates and are not dated after the publication of a
-    source that cites them.
+    source that cites them, and they obey the rules of what statements quote
+    (page citations have excerpts; one utterance, one statement; an excerpt,
+    one speaker).
     """
     taken: set[str] = set()
 
@@ -609,6 +612,7 @@ def dataset_records(
     figure_list = take(
         draw(_unique_by_id(figures(source_ids, optional_pick(official_list)), taken, 3))
     )
+    statement_list, figure_list = distinct_utterances(statement_list, figure_list, source_list)
     records = {
         "sources": source_list,
         "countries": country_list,
