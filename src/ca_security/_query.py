@@ -287,8 +287,15 @@ def topic_lineages(ds: Dataset) -> dict[str, tuple[str, ...]]:
 def coerce_date(value: Any) -> PartialDate:
     """A :class:`PartialDate` from a date, a PartialDate, a string or a year (``int``)."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return PartialDate(value)
+        return PartialDate(_four_digit_year(value, "a date given as a number"))
     return PartialDate.coerce(value)
+
+
+def _four_digit_year(year: int, what: str) -> int:
+    """``year`` itself, or a ValueError: a two-digit year (``24``) is never guessed."""
+    if not 1000 <= year <= 9999:
+        raise ValueError(f"{what} is a four-digit year such as 2024, got {year!r}")
+    return year
 
 
 def _windows(criteria: Mapping[str, Any]) -> list[Span]:
@@ -304,7 +311,7 @@ def _windows(criteria: Mapping[str, Any]) -> list[Span]:
             year = int(year)
         if isinstance(year, bool) or not isinstance(year, int):
             raise TypeError(f"year is an int such as 2024, got {year!r}")
-        day = PartialDate(year)
+        day = PartialDate(_four_digit_year(year, "year"))
         windows.append((day.earliest.toordinal(), day.latest.toordinal()))
     return windows
 
