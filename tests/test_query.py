@@ -8,7 +8,14 @@ from typing import Any
 
 import pytest
 
-from ca_security import AmbiguousNameError, Dataset, PartialDate, RecordNotFoundError, StatementKind
+from ca_security import (
+    AmbiguousNameError,
+    Dataset,
+    PartialDate,
+    RecordNotFoundError,
+    RenderingKind,
+    StatementKind,
+)
 from query_data import dataset
 
 DS = dataset()
@@ -226,9 +233,10 @@ def holders(on: str) -> tuple[list[str], list[str]]:
 
 
 def test_holding_partial_start() -> None:
-    """A tenure known to start in "2022" makes its holder possible in March 2022, certain in 2023."""
+    """A tenure known only to start in "2022", with no end, is certain in 2022 and possible after."""
     assert holders("2022-03-01") == ([], ["faridun-mahmudzoda"])
-    assert holders("2023-01-01") == (["faridun-mahmudzoda"], [])
+    assert holders("2022") == (["faridun-mahmudzoda"], [])
+    assert holders("2023-01-01") == ([], ["faridun-mahmudzoda"])
 
 
 def test_holding_end_and_successor() -> None:
@@ -291,6 +299,18 @@ def test_corroboration_counts_origins() -> None:
         report.renderings[1].diff
         == "[-In this regard,-] Afghanistan should be the focus of [-our common-] {+general+} attention."
     )
+
+
+def test_corroboration_separates_quotes_from_reports() -> None:
+    """Outlets that quote the words are apart from those that only report them."""
+    report = DS.corroboration("focus")
+    assert [r.source.id for r in report.quoted] == ["outlet-a", "outlet-b"]
+    assert [r.source.id for r in report.reported] == ["wire"]
+    assert [r.kind for r in report.renderings] == [
+        RenderingKind.QUOTED,
+        RenderingKind.QUOTED,
+        RenderingKind.REPORTED,
+    ]
 
 
 def test_corroboration_takes_record_or_text() -> None:
@@ -368,8 +388,10 @@ def test_holding_unknown_start_after_previous_holder() -> None:
 
 def test_result_reprs_are_short() -> None:
     """Holdings, terms and corroborations show ids, not whole records."""
-    found = DS.officials.holding(post="tj-secretary", on="2023")
+    found = DS.officials.holding(post="tj-secretary", on="2022")
     assert repr(found.certain[0]) == "<Holding faridun-mahmudzoda in tj-secretary, certain>"
+    found = DS.officials.holding(post="tj-secretary", on="2023")
+    assert repr(found.possible[0]) == "<Holding faridun-mahmudzoda in tj-secretary, possible>"
     assert repr(DS.officials.succession(post="tj-secretary")[0]) == (
         "<Term bakhtiyor-olimov in tj-secretary>"
     )

@@ -14,19 +14,21 @@ from ._checks import (
     id_field,
     instance_of,
     optional,
+    optional_enum,
     optional_id,
     optional_text,
     records,
     text,
 )
-from ._enums import SourceKind
+from ._display import Described
+from ._enums import RenderingKind, SourceKind
 from ._partial_date import PartialDate
 
 __all__ = ["Citation", "DisputedValue", "Dispute", "Source"]
 
 
-@attrs.frozen(kw_only=True)
-class Source:
+@attrs.frozen(kw_only=True, repr=False)
+class Source(Described):
     """A publication that reports facts: a news report, an interview, a web page.
 
     Every field but :attr:`id` may be ``None``: ``None`` means the source does
@@ -46,6 +48,8 @@ class Source:
             ``None`` when the source is its own origin or does not say.
         corpus_file: Name of the corpus text the citations' offsets point into,
             for sources whose full text is in the project's corpus.
+        retrieved: The day the page's text was read for this dataset (a web
+            page can change after it).
         notes: Anything a reader should know about the source.
 
     """
@@ -59,6 +63,7 @@ class Source:
     language: str | None = optional_text()
     origin: str | None = optional_id()
     corpus_file: str | None = optional_text()
+    retrieved: PartialDate | None = optional(PartialDate)
     notes: str | None = optional_text()
 
     @url.validator
@@ -68,9 +73,12 @@ class Source:
                 attribute.name, f"url must start with http:// or https://, got {value!r}"
             )
 
+    def _described(self) -> list[tuple[str, Any]]:
+        return [("publisher", self.publisher), ("published", self.published), ("title", self.title)]
 
-@attrs.frozen(kw_only=True)
-class Citation:
+
+@attrs.frozen(kw_only=True, repr=False)
+class Citation(Described):
     """One source's support for a record, with the source's own words.
 
     Attributes:
@@ -81,6 +89,11 @@ class Citation:
             text (Python ``str`` indices), when the text is in the corpus.
         end: ``start + len(excerpt)``.
         note: What the source says beyond the excerpt, in our words.
+        rendering: How the source gives a statement's words: quoted (inside
+            quotation marks), reported (reported speech or paraphrase) or
+            written (the speaker's own text). Every citation of a
+            :class:`~ca_security.Statement` says it; ``None`` on the
+            citations of other records.
 
     """
 
@@ -89,6 +102,7 @@ class Citation:
     start: int | None = optional(int)
     end: int | None = optional(int)
     note: str | None = optional_text()
+    rendering: RenderingKind | None = optional_enum(RenderingKind)
 
     @end.validator
     def _check_offsets(self, attribute: attrs.Attribute[Any], value: int | None) -> None:
@@ -105,17 +119,28 @@ class Citation:
                 f"got {self.start}..{value}",
             )
 
+    def _described(self) -> list[tuple[str, Any]]:
+        return [
+            ("source", self.source),
+            ("rendering", self.rendering),
+            ("excerpt", self.excerpt),
+            ("note", self.note),
+        ]
 
-@attrs.frozen(kw_only=True)
-class DisputedValue:
+
+@attrs.frozen(kw_only=True, repr=False)
+class DisputedValue(Described):
     """One of several values that sources give for the same fact."""
 
     value: str = text()
     citations: tuple[Citation, ...] = records(Citation, required=True)
 
+    def _described(self) -> list[tuple[str, Any]]:
+        return [("value", self.value)]
 
-@attrs.frozen(kw_only=True)
-class Dispute:
+
+@attrs.frozen(kw_only=True, repr=False)
+class Dispute(Described):
     """Sources disagree on a field: every value is kept with the sources that give it.
 
     Attributes:
@@ -134,3 +159,6 @@ class Dispute:
         ],
     )
     note: str | None = optional_text()
+
+    def _described(self) -> list[tuple[str, Any]]:
+        return [("field", self.field), ("values", tuple(v.value for v in self.values))]

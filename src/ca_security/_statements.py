@@ -19,15 +19,16 @@ from ._checks import (
     records,
     text,
 )
-from ._enums import Qualifier, StatementKind
+from ._display import Described
+from ._enums import Qualifier, RenderingKind, StatementKind
 from ._partial_date import PartialDate
 from ._provenance import Citation, Dispute
 
 __all__ = ["Figure", "Statement"]
 
 
-@attrs.frozen(kw_only=True)
-class Statement:
+@attrs.frozen(kw_only=True, repr=False)
+class Statement(Described):
     """One utterance or written text, with one citation per source that reports it.
 
     When outlets render the same words differently (translations), the
@@ -39,14 +40,16 @@ class Statement:
         speaker: Id of the :class:`~ca_security.Official` who spoke or wrote.
         date: When it was said or published, at the precision known.
         summit: Id of the :class:`~ca_security.Summit` it was said at, if any.
-        kind: Direct quote, paraphrase or written text.
+        kind: Direct quote (at least one citation quotes the words),
+            paraphrase (no citation quotes them) or written text.
         text: The canonical text (one source's rendering, or a paraphrase for reported speech).
         topics: Ids of :class:`~ca_security.Topic` records.
         mentions: Ids of any records the statement names (countries,
             organizations, people, places, initiatives, summits).
         document: Id of the :class:`~ca_security.Initiative` (e.g. an article)
             the statement is part of, for written texts.
-        citations: One per source that reports it, with its own words.
+        citations: One per source that reports it, with its own words and
+            how it renders them (:attr:`Citation.rendering`).
         disputes: Values the sources disagree on.
         notes: What is known beyond the fields.
 
@@ -65,6 +68,43 @@ class Statement:
     disputes: tuple[Dispute, ...] = records(Dispute)
     notes: str | None = optional_text()
 
+    @citations.validator
+    def _check_renderings(
+        self, attribute: attrs.Attribute[Any], value: tuple[Citation, ...]
+    ) -> None:
+        for index, citation in enumerate(value):
+            if citation.excerpt is not None and citation.rendering is None:
+                raise FieldValueError(
+                    attribute.name,
+                    f"citation {index} ({citation.source}) gives an excerpt but no rendering: "
+                    "say whether the source quotes, reports or reprints the words "
+                    "('quoted', 'reported' or 'written')",
+                )
+        quoted = any(citation.rendering is RenderingKind.QUOTED for citation in value)
+        if self.kind is StatementKind.DIRECT_QUOTE and not quoted:
+            raise FieldValueError(
+                attribute.name,
+                "a direct quote needs at least one citation whose rendering is 'quoted'",
+            )
+        if self.kind is StatementKind.PARAPHRASE and quoted:
+            raise FieldValueError(
+                attribute.name,
+                "a paraphrase has a citation that quotes the words: its kind is 'direct quote'",
+            )
+
+    def _described(self) -> list[tuple[str, Any]]:
+        return [
+            ("speaker", self.speaker),
+            ("date", self.date),
+            ("kind", self.kind),
+            ("text", self.text),
+        ]
+
+
+def _number(value: float) -> str:
+    """``5700000000.0`` as ``5,700,000,000``; a fraction as it is."""
+    return f"{int(value):,}" if value.is_integer() else f"{value:,}"
+
 
 def _to_number(value: Any, field: attrs.Attribute[Any]) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
@@ -74,8 +114,8 @@ def _to_number(value: Any, field: attrs.Attribute[Any]) -> float:
     return float(value)
 
 
-@attrs.frozen(kw_only=True)
-class Figure:
+@attrs.frozen(kw_only=True, repr=False)
+class Figure(Described):
     """A number stated in a source, structured so that it can be found and compared.
 
     Attributes:
@@ -115,3 +155,10 @@ class Figure:
     def _check_finite(self, attribute: attrs.Attribute[float], value: float) -> None:
         if value != value or value in (float("inf"), float("-inf")):
             raise FieldValueError(attribute.name, f"value must be a finite number, got {value!r}")
+
+    def _described(self) -> list[tuple[str, Any]]:
+        return [
+            ("description", self.description),
+            ("value", f"{_number(self.value)} {self.unit}"),
+            ("qualifier", self.qualifier),
+        ]
