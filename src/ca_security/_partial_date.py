@@ -20,8 +20,8 @@ _ISO_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 _DAY_MONTH_YEAR_RE = re.compile(r"^([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})\Z")
 _YEAR_MONTH_DAY_RE = re.compile(r"^([0-9]{4})[./-]([0-9]{1,2})(?:[./-]([0-9]{1,2}))?\Z")
 _MONTH_YEAR_RE = re.compile(r"^([0-9]{1,2})[./]([0-9]{4})\Z")
-#: The longest date text read; a longer one is refused before any parsing.
-MAX_DATE_LENGTH = 100
+# The longest date text read; a longer one is refused before any parsing.
+_MAX_DATE_LENGTH = 100
 
 # Two defaults that differ in every component: whatever dateutil fills in from
 # the default (rather than from the text) comes out different in the two parses.
@@ -130,14 +130,14 @@ class PartialDate:
             TypeError: if ``text`` is not a string.
             ValueError: if no date with a year can be read from the text, if
                 a numeric date is ambiguous, or if the text is longer than
-                :data:`MAX_DATE_LENGTH` characters.
+                100 characters.
 
         """
         if not isinstance(text, str):
             raise TypeError(f"expected a date string, got {type(text).__name__}")
-        if len(text) > MAX_DATE_LENGTH:
+        if len(text) > _MAX_DATE_LENGTH:
             raise ValueError(
-                f"a date is at most {MAX_DATE_LENGTH} characters; got {len(text)} "
+                f"a date is at most {_MAX_DATE_LENGTH} characters; got {len(text)} "
                 f"starting {text[:20]!r}"
             )
         # Only short texts are kept, so that a long one is not held in memory.

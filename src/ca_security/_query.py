@@ -215,6 +215,11 @@ def exact_ids(ds: Dataset, value: str, targets: tuple[str, ...]) -> tuple[str, .
     for target, collection in zip(targets, collections, strict=True):
         positions = name_index(collection, names_of(_NOUNS[target])).get(key, ((), ()))[0]
         ids.extend(collection._records[position].id for position in positions)
+    if not ids and "posts" in targets:
+        from ._lookup import posts_named_by_country
+
+        posts = ds.posts
+        ids.extend(posts._records[p].id for p in posts_named_by_country(posts, value))
     return tuple(ids)
 
 
