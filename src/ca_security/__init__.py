@@ -17,9 +17,13 @@ if TYPE_CHECKING:
     from ._corroboration import Corroboration, Rendering
     from ._dataset import Dataset
     from ._enums import (
+        AcledEventType,
+        IncidentType,
         InitiativeKind,
         InitiativeStatus,
         OrganizationKind,
+        PloverContext,
+        PloverEvent,
         Qualifier,
         RenderingKind,
         Role,
@@ -38,6 +42,7 @@ if TYPE_CHECKING:
     )
     from ._export._schema import json_schema
     from ._holding import Holders, Holding, Term
+    from ._incidents import Incident
     from ._initiatives import Initiative, Signature, StatusChange
     from ._loader import MAX_DEPTH, MAX_FILE_BYTES, load
     from ._metadata import Metadata
@@ -54,6 +59,7 @@ __all__ = [
     "DATASET_VERSION",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
+    "AcledEventType",
     "AmbiguousNameError",
     "CASecurityError",
     "Citation",
@@ -68,6 +74,8 @@ __all__ = [
     "Figure",
     "Holders",
     "Holding",
+    "Incident",
+    "IncidentType",
     "Initiative",
     "InitiativeKind",
     "InitiativeStatus",
@@ -81,6 +89,8 @@ __all__ = [
     "Participation",
     "Place",
     "PlaceName",
+    "PloverContext",
+    "PloverEvent",
     "Post",
     "Problem",
     "Qualifier",
@@ -114,9 +124,13 @@ _MODULES: dict[str, str] = {
     "Corroboration": "._corroboration",
     "Rendering": "._corroboration",
     "Dataset": "._dataset",
+    "AcledEventType": "._enums",
+    "IncidentType": "._enums",
     "InitiativeKind": "._enums",
     "InitiativeStatus": "._enums",
     "OrganizationKind": "._enums",
+    "PloverContext": "._enums",
+    "PloverEvent": "._enums",
     "Qualifier": "._enums",
     "RenderingKind": "._enums",
     "Role": "._enums",
@@ -134,6 +148,7 @@ _MODULES: dict[str, str] = {
     "Holders": "._holding",
     "Holding": "._holding",
     "Term": "._holding",
+    "Incident": "._incidents",
     "Initiative": "._initiatives",
     "Signature": "._initiatives",
     "StatusChange": "._initiatives",

@@ -16,7 +16,7 @@ from ._checks import (
 )
 from ._enums import InitiativeKind, InitiativeStatus
 from ._partial_date import PartialDate
-from ._provenance import Citation
+from ._provenance import Citation, Dispute
 
 __all__ = ["Initiative", "Signature", "StatusChange"]
 
@@ -73,6 +73,8 @@ class Initiative:
         history: Stages reached, in date order.
         signatures: Parties that signed, for treaties.
         citations: Sources for the initiative.
+        disputes: Values the sources disagree on, e.g. the year a stage was
+            reached (``field`` names it, such as ``"history[0].date"``).
         notes: What is known beyond the fields.
 
     """
@@ -85,4 +87,5 @@ class Initiative:
     history: tuple[StatusChange, ...] = records(StatusChange)
     signatures: tuple[Signature, ...] = records(Signature)
     citations: tuple[Citation, ...] = records(Citation, required=True)
+    disputes: tuple[Dispute, ...] = records(Dispute)
     notes: str | None = optional_text()
