@@ -397,7 +397,11 @@ def _print_problems(args: argparse.Namespace, problems: Sequence[Problem]) -> No
 def _verify(args: argparse.Namespace) -> int:
     from ._verify import verify_excerpts
 
+    if args.corpus is None and not args.online:
+        raise UsageError("verify needs --corpus DIR, --online, or both")
     ds = _load(args)
+    if args.corpus is None:
+        return _verify_online(args, ds)
     report = verify_excerpts(ds, args.corpus)
     _print_problems(args, report.problems)
     if report.problems:
@@ -411,7 +415,13 @@ def _verify(args: argparse.Namespace) -> int:
         f"ok: {report.checked} excerpts are verbatim in the corpus "
         f"({report.skipped} citations have no corpus text to check)"
     )
-    return 0
+    return _verify_online(args, ds) if args.online else 0
+
+
+def _verify_online(args: argparse.Namespace, ds: Dataset) -> int:
+    from ._verify_online import verify_online
+
+    return verify_online(ds, timeout=args.timeout, delay=args.delay, format=args.format)
 
 
 # -- the parser ---------------------------------------------------------------------------
@@ -535,13 +545,14 @@ def build_parser() -> argparse.ArgumentParser:
     verify = _command(
         commands,
         "verify",
-        "check every excerpt against the source texts (exit 1 if one is not verbatim)",
-        f"{_PROG} verify --corpus corpus/",
+        "check every excerpt against the source texts or pages (exit 1 if one is not verbatim)",
+        f"{_PROG} verify --corpus corpus/\n  {_PROG} verify --online --delay 5",
         _verify,
     )
-    verify.add_argument(
-        "--corpus", metavar="DIR", required=True, help="the directory of source texts"
-    )
+    verify.add_argument("--corpus", metavar="DIR", help="the directory of source texts")
+    from ._verify_online import add_online_options
+
+    add_online_options(verify)
     _add_problem_format(verify)
     return parser
 

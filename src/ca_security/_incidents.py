@@ -18,6 +18,7 @@ from ._checks import (
     text,
     text_tuple,
 )
+from ._display import Described
 from ._enums import AcledEventType, IncidentType, PloverEvent
 from ._partial_date import PartialDate
 from ._provenance import Citation, Dispute
@@ -25,8 +26,8 @@ from ._provenance import Citation, Dispute
 __all__ = ["Incident"]
 
 
-@attrs.frozen(kw_only=True)
-class Incident:
+@attrs.frozen(kw_only=True, repr=False)
+class Incident(Described):
     """A security event that statements respond to, recorded in the manner of ACLED.
 
     The numbers reported about an incident (a death toll, tonnes of aid) are
@@ -76,6 +77,15 @@ class Incident:
             raise FieldValueError(
                 attribute.name, f"incident ends ({value}) before it starts ({self.start})"
             )
+
+    def _described(self) -> list[tuple[str, Any]]:
+        return [
+            ("name", self.name),
+            ("type", self.event_type),
+            ("start", self.start),
+            ("end", self.end),
+            ("place", self.place_name),
+        ]
 
     @property
     def date(self) -> PartialDate | None:
