@@ -338,3 +338,18 @@ def test_generated_incidents_round_trip_through_both_structurers(incident: cs.In
     assert make_structurer()(cs.Incident)(copy.deepcopy(value)) == incident
     assert make_converter().structure(value, cs.Incident) == incident
     assert attrs.evolve(incident) == incident
+
+
+def test_the_timeline_figure_leaves_incidents_out(tmp_path: Path):
+    """``plot.timeline(ds.timeline(...))`` draws the meetings and words, skipping incidents."""
+    pytest.importorskip("matplotlib")
+    from ca_security.plot import timeline
+
+    files = _files()
+    files["incidents.json"] = [{**CROCUS, "start": "2024-05-16", "countries": ["kz"]}]
+    write_raw(tmp_path / "data", files)
+    ds = cs.load(tmp_path / "data")
+    records = ds.timeline(since="2024-05-16", until="2024-05-16")
+    assert any(isinstance(r, cs.Incident) for r in records)
+    out = timeline(records, tmp_path / "day.png", dataset=ds, width=6, height=3, dpi=40)
+    assert out.read_bytes()[1:4] == b"PNG"
