@@ -538,6 +538,7 @@ def _samples() -> dict[type, Any]:
         cs.Summit(id="m", name="Meeting", **cited),
         cs.Statement(id="q", speaker="a-b", kind=cs.StatementKind.PARAPHRASE, text="T", **cited),
         cs.Figure(id="f", description="trade", value=80, unit="percent", **cited),
+        cs.Incident(id="e", name="Attack", event_type=cs.IncidentType.ATTACK, **cited),
         cs.Initiative(id="i", name="Initiative", **cited),
         cs.StatusChange(status=cs.InitiativeStatus.PROPOSED, **cited),
         cs.Signature(party="kz", **cited),
