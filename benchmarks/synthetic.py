@@ -188,14 +188,19 @@ def generate(statements: int, seed: int = 2024) -> dict[str, Any]:
     statement_rows = []
     for i in range(statements):
         text = _sentence(rng, 14)
+        kind = rng.choice(["direct quote", "paraphrase", "written"])
+        quoted = _cite(rng, source_ids, text)
+        quoted["rendering"] = "reported" if kind == "paraphrase" else "quoted"
+        reported = _cite(rng, source_ids, _sentence(rng, 12))
+        reported["rendering"] = "reported"
         record: dict[str, Any] = {
             "id": f"statement-{i}",
             "speaker": rng.choice(people),
-            "kind": rng.choice(["direct quote", "paraphrase", "written"]),
+            "kind": kind,
             "text": text,
             "topics": rng.sample(topic_ids, 2),
             "mentions": rng.sample([c[0] for c in _COUNTRIES], 1),
-            "citations": [_cite(rng, source_ids, text), _cite(rng, source_ids, _sentence(rng, 12))],
+            "citations": [quoted, reported],
         }
         if rng.random() < 0.3:
             summit = rng.choice(summits)

@@ -21,6 +21,7 @@ from ca_security import (
     Place,
     PlaceName,
     Post,
+    RenderingKind,
     Role,
     Series,
     Source,
@@ -33,8 +34,10 @@ from ca_security import (
 from ca_security._validate import validate
 
 
-def cite(source: str = "wire", excerpt: str | None = None) -> tuple[Citation, ...]:
-    return (Citation(source=source, excerpt=excerpt),)
+def cite(
+    source: str = "wire", excerpt: str | None = None, rendering: RenderingKind | None = None
+) -> tuple[Citation, ...]:
+    return (Citation(source=source, excerpt=excerpt, rendering=rendering),)
 
 
 def d(text: str) -> PartialDate:
@@ -216,12 +219,18 @@ def records() -> dict[str, tuple[Any, ...]]:
                 Citation(
                     source="outlet-a",
                     excerpt="In this regard, Afghanistan should be the focus of our common attention.",
+                    rendering=RenderingKind.QUOTED,
                 ),
                 Citation(
                     source="outlet-b",
                     excerpt="Afghanistan should be the focus of general attention.",
+                    rendering=RenderingKind.QUOTED,
                 ),
-                Citation(source="wire", excerpt="Afghanistan must be the focus of our attention."),
+                Citation(
+                    source="wire",
+                    excerpt="Afghanistan must be the focus of our attention.",
+                    rendering=RenderingKind.REPORTED,
+                ),
             ),
         ),
         Statement(
@@ -241,7 +250,7 @@ def records() -> dict[str, tuple[Any, ...]]:
             kind=StatementKind.DIRECT_QUOTE,
             text="Terrorism knows no borders.",
             topics=("terrorism",),
-            citations=cite(),
+            citations=cite(rendering=RenderingKind.QUOTED),
         ),
         Statement(
             id="trade-grows",
@@ -252,7 +261,7 @@ def records() -> dict[str, tuple[Any, ...]]:
             text="Trade with Afghanistan and Türkmenistan must grow.",
             topics=("trade",),
             mentions=("af",),
-            citations=cite(),
+            citations=cite(rendering=RenderingKind.QUOTED),
         ),
         Statement(
             id="undated",

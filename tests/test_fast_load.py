@@ -295,7 +295,9 @@ STATEMENT = {
     "kind": "direct quote",
     "text": "Words.",
     "topics": ["terrorism"],
-    "citations": [{"source": "wire", "excerpt": "Words.", "start": 0, "end": 6}],
+    "citations": [
+        {"source": "wire", "excerpt": "Words.", "start": 0, "end": 6, "rendering": "quoted"}
+    ],
 }
 
 

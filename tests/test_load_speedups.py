@@ -186,7 +186,8 @@ def test_the_bulk_reference_check_takes_mixed_types_and_plain_values() -> None:
 def test_an_unknown_citation_source_is_still_reported_with_its_path() -> None:
     ds = ca_security.load()
     statement = ds.statements[ds.statements.ids[0]]
-    bad = attrs.evolve(statement, citations=(Citation(source="no-such-source"),))
+    unknown = attrs.evolve(statement.citations[0], source="no-such-source")
+    bad = attrs.evolve(statement, citations=(unknown,))
     records = {name: tuple(collection) for name, collection in ds.collections()}
     records["statements"] = (bad, *records["statements"][1:])
     problems = validate(records)

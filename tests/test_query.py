@@ -8,7 +8,14 @@ from typing import Any
 
 import pytest
 
-from ca_security import AmbiguousNameError, Dataset, PartialDate, RecordNotFoundError, StatementKind
+from ca_security import (
+    AmbiguousNameError,
+    Dataset,
+    PartialDate,
+    RecordNotFoundError,
+    RenderingKind,
+    StatementKind,
+)
 from query_data import dataset
 
 DS = dataset()
@@ -291,6 +298,18 @@ def test_corroboration_counts_origins() -> None:
         report.renderings[1].diff
         == "[-In this regard,-] Afghanistan should be the focus of [-our common-] {+general+} attention."
     )
+
+
+def test_corroboration_separates_quotes_from_reports() -> None:
+    """Outlets that quote the words are apart from those that only report them."""
+    report = DS.corroboration("focus")
+    assert [r.source.id for r in report.quoted] == ["outlet-a", "outlet-b"]
+    assert [r.source.id for r in report.reported] == ["wire"]
+    assert [r.kind for r in report.renderings] == [
+        RenderingKind.QUOTED,
+        RenderingKind.QUOTED,
+        RenderingKind.REPORTED,
+    ]
 
 
 def test_corroboration_takes_record_or_text() -> None:

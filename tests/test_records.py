@@ -199,3 +199,46 @@ def test_the_converter_is_private():
 
     assert make_converter() is not make_converter()
     assert make_converter() is not cattrs.global_converter
+
+
+def _statement(kind: str, *renderings: str | None) -> cs.Statement:
+    citations = [
+        cs.Citation(source=f"outlet-{i}", excerpt="Words.", rendering=rendering)
+        for i, rendering in enumerate(renderings)
+    ]
+    return cs.Statement(id="said", speaker="someone", kind=kind, text="Words.", citations=citations)
+
+
+@pytest.mark.parametrize(
+    ("kind", "renderings", "message"),
+    [
+        ("direct quote", ("reported",), "a direct quote needs at least one citation"),
+        ("direct quote", ("written", "reported"), "a direct quote needs at least one citation"),
+        ("paraphrase", ("reported", "quoted"), "a paraphrase has a citation that quotes"),
+        ("paraphrase", (None,), r"citation 0 \(outlet-0\) gives an excerpt but no rendering"),
+        ("written", ("quoted", None), r"citation 1 \(outlet-1\) gives an excerpt but no rendering"),
+    ],
+)
+def test_statement_kind_must_agree_with_its_renderings(kind, renderings, message):
+    """A direct quote is quoted by a source; a paraphrase is not; every excerpt says how."""
+    with pytest.raises(ValueError, match=message):
+        _statement(kind, *renderings)
+
+
+@given(st.lists(st.sampled_from(["quoted", "reported", "written"]), min_size=1, max_size=4))
+def test_a_statement_is_a_direct_quote_exactly_when_a_citation_quotes_it(renderings):
+    """Oracle: 'quoted' in the list decides which of the two kinds loads."""
+    quoted = "quoted" in renderings
+    assert _statement("direct quote" if quoted else "paraphrase", *renderings).citations
+    with pytest.raises(ValueError):
+        _statement("paraphrase" if quoted else "direct quote", *renderings)
+
+
+def test_bundled_direct_quotes_are_quoted_by_a_source():
+    """Every bundled direct quote has a quoted citation, and no paraphrase has one."""
+    for statement in cs.load().statements:
+        kinds = {citation.rendering for citation in statement.citations}
+        if statement.kind is cs.StatementKind.DIRECT_QUOTE:
+            assert cs.RenderingKind.QUOTED in kinds, statement.id
+        if statement.kind is cs.StatementKind.PARAPHRASE:
+            assert cs.RenderingKind.QUOTED not in kinds, statement.id

@@ -253,12 +253,16 @@ def to_enum(enum_type: type[enum.Enum], value: Any, field_name: str | None) -> A
 
 @attrs.frozen
 class ToEnum:
-    """The converter of an enum field: a member stays, a string becomes one (see :func:`to_enum`)."""
+    """The converter of an enum field: a member stays, a string becomes one (see :func:`to_enum`).
+
+    ``optional`` lets ``None`` through unchanged (a field whose value may be unknown).
+    """
 
     enum_type: type[enum.Enum]
+    optional: bool = False
 
     def __call__(self, value: Any, field: attrs.Attribute[Any]) -> Any:
-        if type(value) is self.enum_type:
+        if type(value) is self.enum_type or (value is None and self.optional):
             return value
         return to_enum(self.enum_type, value, field.name)
 
@@ -269,4 +273,13 @@ def enum_field(enum_type: type[enum.Enum], default: Any = attrs.NOTHING) -> Any:
         default=default,
         converter=attrs.Converter(ToEnum(enum_type), takes_field=True),
         validator=InstanceOf(enum_type),
+    )
+
+
+def optional_enum(enum_type: type[enum.Enum]) -> Any:
+    """A value of a closed vocabulary, or ``None`` when unknown or not applicable."""
+    return attrs.field(
+        default=None,
+        converter=attrs.Converter(ToEnum(enum_type, optional=True), takes_field=True),
+        validator=instance_of(enum_type, optional=True),
     )

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._enums import RenderingKind
 from ._names import fold
 from ._provenance import Citation, Source
 from ._statements import Statement
@@ -41,6 +42,11 @@ class Rendering:
         """The source's words, exactly as printed (``None`` when not recorded)."""
         return self.citation.excerpt
 
+    @property
+    def kind(self) -> RenderingKind | None:
+        """How the source gives the words (quoted, reported or written); ``None`` if not recorded."""
+        return self.citation.rendering
+
     def __repr__(self) -> str:
         return f"<Rendering by {self.source.id} (origin {self.origin})>"
 
@@ -63,6 +69,16 @@ class Corroboration:
             f"<Corroboration of {self.statement.id}: {len(self.sources)} sources, "
             f"{self.independent} independent>"
         )
+
+    @property
+    def quoted(self) -> tuple[Rendering, ...]:
+        """The renderings that print the speaker's words inside quotation marks."""
+        return tuple(r for r in self.renderings if r.kind is RenderingKind.QUOTED)
+
+    @property
+    def reported(self) -> tuple[Rendering, ...]:
+        """The renderings that report or paraphrase the words (credit them as reports, not quotes)."""
+        return tuple(r for r in self.renderings if r.kind is RenderingKind.REPORTED)
 
     @property
     def sources(self) -> tuple[Source, ...]:

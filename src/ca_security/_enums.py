@@ -9,6 +9,7 @@ __all__ = [
     "InitiativeStatus",
     "OrganizationKind",
     "Qualifier",
+    "RenderingKind",
     "Role",
     "SourceKind",
     "StatementKind",
@@ -36,6 +37,17 @@ class StatementKind(str, enum.Enum):
     #: The source reports the content in its own words.
     PARAPHRASE = "paraphrase"
     #: The speaker wrote it (an article, a letter); the source quotes or summarises the text.
+    WRITTEN = "written"
+
+
+class RenderingKind(str, enum.Enum):
+    """How one source gives a statement's words (see :attr:`~ca_security.Citation.rendering`)."""
+
+    #: The speaker's words inside quotation marks, attributed to the speaker.
+    QUOTED = "quoted"
+    #: Reported speech or a paraphrase in the source's own words.
+    REPORTED = "reported"
+    #: The speaker's own written text (an article or a letter under their name).
     WRITTEN = "written"
 
 

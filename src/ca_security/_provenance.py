@@ -14,12 +14,13 @@ from ._checks import (
     id_field,
     instance_of,
     optional,
+    optional_enum,
     optional_id,
     optional_text,
     records,
     text,
 )
-from ._enums import SourceKind
+from ._enums import RenderingKind, SourceKind
 from ._partial_date import PartialDate
 
 __all__ = ["Citation", "DisputedValue", "Dispute", "Source"]
@@ -46,6 +47,8 @@ class Source:
             ``None`` when the source is its own origin or does not say.
         corpus_file: Name of the corpus text the citations' offsets point into,
             for sources whose full text is in the project's corpus.
+        retrieved: The day the page's text was read for this dataset (a web
+            page can change after it).
         notes: Anything a reader should know about the source.
 
     """
@@ -59,6 +62,7 @@ class Source:
     language: str | None = optional_text()
     origin: str | None = optional_id()
     corpus_file: str | None = optional_text()
+    retrieved: PartialDate | None = optional(PartialDate)
     notes: str | None = optional_text()
 
     @url.validator
@@ -81,6 +85,11 @@ class Citation:
             text (Python ``str`` indices), when the text is in the corpus.
         end: ``start + len(excerpt)``.
         note: What the source says beyond the excerpt, in our words.
+        rendering: How the source gives a statement's words: quoted (inside
+            quotation marks), reported (reported speech or paraphrase) or
+            written (the speaker's own text). Every citation of a
+            :class:`~ca_security.Statement` says it; ``None`` on the
+            citations of other records.
 
     """
 
@@ -89,6 +98,7 @@ class Citation:
     start: int | None = optional(int)
     end: int | None = optional(int)
     note: str | None = optional_text()
+    rendering: RenderingKind | None = optional_enum(RenderingKind)
 
     @end.validator
     def _check_offsets(self, attribute: attrs.Attribute[Any], value: int | None) -> None:

@@ -19,7 +19,7 @@ from ._checks import (
     records,
     text,
 )
-from ._enums import Qualifier, StatementKind
+from ._enums import Qualifier, RenderingKind, StatementKind
 from ._partial_date import PartialDate
 from ._provenance import Citation, Dispute
 
@@ -39,14 +39,16 @@ class Statement:
         speaker: Id of the :class:`~ca_security.Official` who spoke or wrote.
         date: When it was said or published, at the precision known.
         summit: Id of the :class:`~ca_security.Summit` it was said at, if any.
-        kind: Direct quote, paraphrase or written text.
+        kind: Direct quote (at least one citation quotes the words),
+            paraphrase (no citation quotes them) or written text.
         text: The canonical text (one source's rendering, or a paraphrase for reported speech).
         topics: Ids of :class:`~ca_security.Topic` records.
         mentions: Ids of any records the statement names (countries,
             organizations, people, places, initiatives, summits).
         document: Id of the :class:`~ca_security.Initiative` (e.g. an article)
             the statement is part of, for written texts.
-        citations: One per source that reports it, with its own words.
+        citations: One per source that reports it, with its own words and
+            how it renders them (:attr:`Citation.rendering`).
         disputes: Values the sources disagree on.
         notes: What is known beyond the fields.
 
@@ -64,6 +66,30 @@ class Statement:
     citations: tuple[Citation, ...] = records(Citation, required=True)
     disputes: tuple[Dispute, ...] = records(Dispute)
     notes: str | None = optional_text()
+
+    @citations.validator
+    def _check_renderings(
+        self, attribute: attrs.Attribute[Any], value: tuple[Citation, ...]
+    ) -> None:
+        for index, citation in enumerate(value):
+            if citation.excerpt is not None and citation.rendering is None:
+                raise FieldValueError(
+                    attribute.name,
+                    f"citation {index} ({citation.source}) gives an excerpt but no rendering: "
+                    "say whether the source quotes, reports or reprints the words "
+                    "('quoted', 'reported' or 'written')",
+                )
+        quoted = any(citation.rendering is RenderingKind.QUOTED for citation in value)
+        if self.kind is StatementKind.DIRECT_QUOTE and not quoted:
+            raise FieldValueError(
+                attribute.name,
+                "a direct quote needs at least one citation whose rendering is 'quoted'",
+            )
+        if self.kind is StatementKind.PARAPHRASE and quoted:
+            raise FieldValueError(
+                attribute.name,
+                "a paraphrase has a citation that quotes the words: its kind is 'direct quote'",
+            )
 
 
 def _to_number(value: Any, field: attrs.Attribute[Any]) -> float:

@@ -27,6 +27,7 @@ from .._enums import (
     InitiativeStatus,
     OrganizationKind,
     Qualifier,
+    RenderingKind,
     Role,
     SourceKind,
     StatementKind,
@@ -120,16 +121,35 @@ def _id_tuple(id_strategy: st.SearchStrategy[str], max_size: int = 3) -> st.Sear
 
 
 @st.composite
-def citations(draw: st.DrawFn, source_ids: st.SearchStrategy[str] | None = None) -> Citation:
-    """A citation, with or without an excerpt and offsets."""
+def citations(
+    draw: st.DrawFn,
+    source_ids: st.SearchStrategy[str] | None = None,
+    *,
+    rendered: bool = False,
+) -> Citation:
+    """A citation, with or without an excerpt and offsets.
+
+    ``rendered`` gives every citation with an excerpt a rendering, as a
+    statement's citations need; otherwise the rendering is drawn or ``None``.
+    """
     source = draw(source_ids if source_ids is not None else ids())
     excerpt = draw(_optional(texts()))
     start = end = None
     if excerpt is not None and draw(st.booleans()):
         start = draw(st.integers(0, 10_000))
         end = start + len(excerpt)
+    rendering_kinds = st.sampled_from(RenderingKind)
+    if rendered and excerpt is not None:
+        rendering = draw(rendering_kinds)
+    else:
+        rendering = draw(_optional(rendering_kinds))
     return Citation(
-        source=source, excerpt=excerpt, start=start, end=end, note=draw(_optional(texts()))
+        source=source,
+        excerpt=excerpt,
+        start=start,
+        end=end,
+        note=draw(_optional(texts())),
+        rendering=rendering,
     )
 
 
@@ -346,24 +366,33 @@ def summits(
     )
 
 
+@st.composite
 def statements(
+    draw: st.DrawFn,
     source_ids: st.SearchStrategy[str] | None = None,
     person_ids: st.SearchStrategy[str] | None = None,
     topic_ids: st.SearchStrategy[str] | None = None,
     mention_ids: st.SearchStrategy[str] | None = None,
-) -> st.SearchStrategy[Statement]:
-    """A statement with references to arbitrary ids (no summit)."""
-    return st.builds(
-        Statement,
-        id=ids(),
-        speaker=person_ids if person_ids is not None else ids(),
-        date=_optional(partial_dates()),
-        kind=st.sampled_from(StatementKind),
-        text=texts(40),
-        topics=_id_tuple(topic_ids if topic_ids is not None else ids()),
-        mentions=_id_tuple(mention_ids if mention_ids is not None else ids()),
-        citations=_cited(source_ids),
-        notes=_optional(texts()),
+) -> Statement:
+    """A statement with references to arbitrary ids (no summit).
+
+    Its kind agrees with its citations' renderings: a direct quote has a
+    quoted citation, a paraphrase none.
+    """
+    cited = draw(st.lists(citations(source_ids, rendered=True), min_size=1, max_size=2).map(tuple))
+    quoted = any(citation.rendering is RenderingKind.QUOTED for citation in cited)
+    kinds = [StatementKind.WRITTEN]
+    kinds.append(StatementKind.DIRECT_QUOTE if quoted else StatementKind.PARAPHRASE)
+    return Statement(
+        id=draw(ids()),
+        speaker=draw(person_ids if person_ids is not None else ids()),
+        date=draw(_optional(partial_dates())),
+        kind=draw(st.sampled_from(kinds)),
+        text=draw(texts(40)),
+        topics=draw(_id_tuple(topic_ids if topic_ids is not None else ids())),
+        mentions=draw(_id_tuple(mention_ids if mention_ids is not None else ids())),
+        citations=cited,
+        notes=draw(_optional(texts())),
     )
 
 
