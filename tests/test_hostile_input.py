@@ -319,3 +319,31 @@ def test_verify_does_not_follow_a_link_out_of_the_corpus(tmp_path: Path) -> None
     report = verify_excerpts(ds, corpus)
     assert report.problems
     assert all("TOP-SECRET" not in problem.message for problem in report.problems)
+
+
+@pytest.mark.parametrize("text", ["\ud800", "a\udfffb", "Tokayev \ud83d said"])
+def test_a_lone_surrogate_is_refused_at_load_with_its_record_and_field(
+    tmp_path: Path, text: str
+) -> None:
+    """Text no file can store as UTF-8 is refused at load, not at the first export."""
+    files = copy.deepcopy(BUNDLED)
+    statement = files["statements.json"][0]
+    statement["notes"] = text
+    for name, records in files.items():
+        # ensure_ascii keeps the lone surrogate as a \\u escape, as a hostile file would.
+        (tmp_path / name).write_text(json.dumps(records, ensure_ascii=True), "utf-8")
+    with pytest.raises(cs.DatasetError) as caught:
+        cs.load(tmp_path)
+    problems = [(p.record, p.field) for p in caught.value.problems]
+    assert problems == [(statement["id"], "notes")]
+    assert "lone surrogate" in caught.value.problems[0].message
+
+
+def test_a_surrogate_pair_written_as_escapes_loads(tmp_path: Path) -> None:
+    """A character outside the BMP written as a \\u surrogate pair is fine."""
+    files = copy.deepcopy(BUNDLED)
+    files["statements.json"][0]["notes"] = "flag \U0001f1f0\U0001f1ff"
+    for name, records in files.items():
+        (tmp_path / name).write_text(json.dumps(records, ensure_ascii=True), "utf-8")
+    ds = cs.load(tmp_path)
+    assert ds.statements[files["statements.json"][0]["id"]].notes == "flag \U0001f1f0\U0001f1ff"
