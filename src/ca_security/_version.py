@@ -6,7 +6,7 @@ __all__ = ["DATASET_VERSION", "__version__"]
 
 #: The version of the bundled dataset; it changes on the data's own schedule.
 #: ``metadata.json`` in the bundled data carries the same value (a test checks it).
-DATASET_VERSION = "2026.11.23"
+DATASET_VERSION = "2026.12.06"
 
 #: The version of the package, read from its installed metadata on first access
 #: (by ``__getattr__`` below: importing ``importlib.metadata`` costs more than the
