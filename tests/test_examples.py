@@ -71,7 +71,22 @@ def test_terrorism_example_names_speakers(tmp_path: Path) -> None:
 def test_post_holders_example(tmp_path: Path) -> None:
     """The post-holders example names the Tajik Security Council secretary on 16 May 2024."""
     out = run(EXAMPLES / "post_holders.py", "2024-05-16", cwd=tmp_path)
-    assert "Secretary of the Security Council of Tajikistan: Nasrullo Mahmudzoda" in out
+    assert "Secretary of the Security Council of Tajikistan: Nasrullo Mahmudzoda (certain" in out
+
+
+def test_post_holders_example_calls_certain_only_what_a_source_proves(tmp_path: Path) -> None:
+    """Every line the example marks certain is a certain answer of holding(), and vice versa."""
+    on = "2025-06-01"
+    out = run(EXAMPLES / "post_holders.py", on, cwd=tmp_path)
+    ds = ca_security.load()
+    certain_lines = {line.split(" (certain")[0] for line in out.splitlines() if "(certain" in line}
+    expected = {
+        f"{post.label}: {holding.official.name}"
+        for post in ds.posts
+        for holding in ds.officials.holding(post=post, on=on).certain
+    }
+    assert expected == certain_lines
+    assert "President of the United States: Joe Biden (certain" not in out
 
 
 def test_summit_series_example(tmp_path: Path) -> None:

@@ -186,9 +186,12 @@ def test_missing_directory_raises_filenotfound(tmp_path):
 
 
 def test_metadata_is_required(tmp_path):
-    """A directory without metadata.json is not a dataset."""
-    with pytest.raises(cs.DatasetError, match=r"metadata\.json"):
+    """A directory without metadata.json is not a dataset; the error says what to add."""
+    with pytest.raises(cs.DatasetError, match=r"metadata\.json") as raised:
         cs.load(tmp_path)
+    assert '{"dataset_version": "1"}' in str(raised.value)
+    (tmp_path / "metadata.json").write_text('{"dataset_version": "1"}', encoding="utf-8")
+    assert "1" == cs.load(tmp_path).metadata.dataset_version
 
 
 def test_a_copy_of_the_bundled_data_loads_equal(tmp_path):

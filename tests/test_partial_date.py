@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import ca_security
 from ca_security import PartialDate
 from ca_security.testing.strategies import partial_dates
 
@@ -135,3 +136,56 @@ def test_contains_itself_and_its_days(date):
 def test_day_precision_round_trip(day):
     """A full date goes through ISO text and back unchanged."""
     assert PartialDate.coerce(day) == PartialDate.from_iso(day.isoformat())
+
+
+# -- numeric dates as the region writes them ----------------------------------------------
+
+
+@given(st.dates(dt.date(1000, 1, 1), dt.date(9999, 12, 31)), st.sampled_from(".-/"))
+def test_numeric_dates_are_read_day_first(day: dt.date, separator: str) -> None:
+    """D.M.YYYY, D/M/YYYY and D-M-YYYY are day, month, year, padded or not."""
+    expected = PartialDate(day.year, day.month, day.day)
+    for text in (
+        f"{day.day}{separator}{day.month}{separator}{day.year}",
+        f"{day.day:02d}{separator}{day.month:02d}{separator}{day.year}",
+    ):
+        assert expected == PartialDate.parse(text)
+
+
+@given(st.dates(dt.date(1000, 1, 1), dt.date(9999, 12, 31)), st.sampled_from("./"))
+def test_year_first_numeric_dates_keep_their_order(day: dt.date, separator: str) -> None:
+    """YYYY/MM/DD stays year, month, day; MM.YYYY is a month."""
+    text = f"{day.year}{separator}{day.month:02d}{separator}{day.day:02d}"
+    assert PartialDate(day.year, day.month, day.day) == PartialDate.parse(text)
+    assert PartialDate(day.year, day.month) == PartialDate.parse(f"{day.month:02d}.{day.year}")
+
+
+def test_the_reported_month_first_reading_is_fixed() -> None:
+    """'5.6.2024' is 5 June, as the region writes it, not 6 May."""
+    assert PartialDate(2024, 6, 5) == PartialDate.parse("5.6.2024")
+    assert PartialDate(2024, 5, 16) == PartialDate.parse("16.05.2024")
+
+
+@pytest.mark.parametrize("text", ["5/16/2024", "16.05.24", "5 6 2024", "20240516", "1.2.3"])
+def test_ambiguous_numeric_dates_are_refused_with_the_iso_form(text: str) -> None:
+    """A numeric date that would need a guess is an error that shows the form to write."""
+    with pytest.raises(ValueError, match=r"ISO form, YYYY-MM-DD") as raised:
+        PartialDate.parse(text)
+    assert repr(text) in str(raised.value)
+
+
+def test_an_over_long_date_is_refused_before_parsing() -> None:
+    """A long text is refused at once, with its start quoted, not the whole of it."""
+    with pytest.raises(ValueError, match="at most 100 characters") as raised:
+        PartialDate.parse("1" * 300_000)
+    assert len(str(raised.value)) < 120
+
+
+@pytest.mark.parametrize("year", [24, 5, 0, 10_000])
+def test_a_year_criterion_is_a_four_digit_year(year: int) -> None:
+    """``year=24`` is an error, not an empty answer; so is a date given as 5."""
+    ds = ca_security.load()
+    with pytest.raises(ValueError, match="four-digit year such as 2024"):
+        ds.statements.filter(year=year)
+    with pytest.raises(ValueError, match="four-digit year such as 2024"):
+        ds.officials.holding(post="kz-president", on=year)

@@ -233,9 +233,10 @@ def holders(on: str) -> tuple[list[str], list[str]]:
 
 
 def test_holding_partial_start() -> None:
-    """A tenure known to start in "2022" makes its holder possible in March 2022, certain in 2023."""
+    """A tenure known only to start in "2022", with no end, is certain in 2022 and possible after."""
     assert holders("2022-03-01") == ([], ["faridun-mahmudzoda"])
-    assert holders("2023-01-01") == (["faridun-mahmudzoda"], [])
+    assert holders("2022") == (["faridun-mahmudzoda"], [])
+    assert holders("2023-01-01") == ([], ["faridun-mahmudzoda"])
 
 
 def test_holding_end_and_successor() -> None:
@@ -387,8 +388,10 @@ def test_holding_unknown_start_after_previous_holder() -> None:
 
 def test_result_reprs_are_short() -> None:
     """Holdings, terms and corroborations show ids, not whole records."""
-    found = DS.officials.holding(post="tj-secretary", on="2023")
+    found = DS.officials.holding(post="tj-secretary", on="2022")
     assert repr(found.certain[0]) == "<Holding faridun-mahmudzoda in tj-secretary, certain>"
+    found = DS.officials.holding(post="tj-secretary", on="2023")
+    assert repr(found.possible[0]) == "<Holding faridun-mahmudzoda in tj-secretary, possible>"
     assert repr(DS.officials.succession(post="tj-secretary")[0]) == (
         "<Term bakhtiyor-olimov in tj-secretary>"
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import ca_security
 
 DS = ca_security.load()
@@ -75,3 +77,37 @@ def test_ambiguity_message_reads_well_for_any_kind():
     assert (
         str(AmbiguousNameError("x", "post", ["a", "b"])) == "2 post records are named 'x': 'a', 'b'"
     )
+
+
+def test_a_post_is_found_by_any_name_of_its_country() -> None:
+    """'... of Kyrgyzstan' finds the post labelled '... of the Kyrgyz Republic', in every API."""
+    ds = ca_security.load()
+    asked = "Secretary of the Security Council of Kyrgyzstan"
+    assert ds.posts.lookup(asked).id == "kg-security-council-secretary"
+    holders = ds.officials.holding(post=asked, on="2024-05-16")
+    assert [h.official.id for h in holders.certain] == ["marat-imankulov"]
+
+
+def _renamed_posts() -> list[tuple[str, str]]:
+    ds = ca_security.load()
+    cases = []
+    for post in ds.posts:
+        if post.country is None:
+            continue
+        country = ds.countries[post.country]
+        spellings = [country.name, *country.aliases]
+        for said in spellings:
+            for written in (f"the {said}", said):
+                if f" {written}" in post.label:
+                    for other in spellings:
+                        cases.append((post.id, post.label.replace(f" {written}", f" {other}")))
+                    break
+    return cases
+
+
+@pytest.mark.parametrize(("post_id", "name"), _renamed_posts())
+def test_every_post_resolves_under_each_country_spelling(post_id: str, name: str) -> None:
+    """Oracle: the label with its country written another way names the same post."""
+    ds = ca_security.load()
+    assert post_id == ds.posts.lookup(name).id
+    assert all(term.post.id == post_id for term in ds.officials.succession(post=name))

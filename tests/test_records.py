@@ -6,7 +6,7 @@ import json
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import ca_security as cs
@@ -242,3 +242,45 @@ def test_bundled_direct_quotes_are_quoted_by_a_source():
             assert cs.RenderingKind.QUOTED in kinds, statement.id
         if statement.kind is cs.StatementKind.PARAPHRASE:
             assert cs.RenderingKind.QUOTED not in kinds, statement.id
+
+
+def _every_record(ds: cs.Dataset):
+    for _, collection in ds.collections():
+        yield from collection
+
+
+def test_a_record_prints_as_a_few_readable_lines():
+    """repr is one short line and str a few labelled lines, whatever the record's citations."""
+    for record in _every_record(cs.load()):
+        line = repr(record)
+        assert "\n" not in line
+        assert line.startswith(f"<{type(record).__name__} {record.id}")
+        assert len(line) <= 400, line
+        text = str(record).splitlines()
+        assert text[0] == f"{type(record).__name__} {record.id}"
+        assert all(row.startswith("  ") for row in text[1:])
+        assert "Citation(" not in line and "PartialDate(" not in line
+
+
+def test_a_statement_shows_who_when_and_what():
+    """The REPL shows a statement's speaker, date, kind and text, not its nested citations."""
+    statement = cs.load().statements["tokayev-2024-05-16-afghanistan-focus"]
+    assert str(statement).splitlines() == [
+        "Statement tokayev-2024-05-16-afghanistan-focus",
+        "  speaker: kassym-jomart-tokayev",
+        "  date: 2024-05-16",
+        "  kind: direct quote",
+        "  text: In this regard, Afghanistan should be the focus of our common attention.",
+        "  sources: 2 citations",
+    ]
+
+
+@given(cst.statements(), st.text(min_size=1))
+def test_a_generated_statement_repr_is_bounded(statement, text):
+    """However long its texts, a statement's repr stays one bounded line naming it."""
+    assume(text.strip())
+    statement = attrs.evolve(statement, text=text * 50)
+    line = repr(statement)
+    assert "\n" not in line
+    assert statement.id in line
+    assert len(line) <= 200 + len(statement.id) + len(statement.speaker)

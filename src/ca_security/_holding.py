@@ -1,27 +1,13 @@
 """Who held a post on a date, and who held it over time.
 
-The rule (also in :doc:`/querying`): a tenure's known dates are *anchors*, each
-a range of days on at least one of which the person was in post: its
-``start``, its ``end`` and every ``attested`` date (an attested date that
-start or end rule out contradicts them and is ignored). A tenure is one unbroken
-stretch, so the person was certainly in post from the last day of the earliest
-anchor to the first day of the latest one. A post has one holder at a time, so the
-post's other tenures bound a tenure's unknown dates: an unknown start lies
-after the last day a previous holder is known in post, and a tenure without an
-``end`` ended before the first day a later holder is known in post. A tenure
-without an ``end`` and without a later holder is *open*: it runs to today.
-
-On a date asked about (a day, or a month or year matched by overlap) the
-holder is
-
-- *certain* when an anchor lies wholly within the date, or the certain
-  stretch shares a day with it;
-- *possible* when the date shares a day with the tenure's possible stretch:
-  from its start's first day (or the day after a previous holder's last
-  known day, or since ever) to its end's last day (or the day before a later
-  holder's first known day, or forever, when open);
-- not a holder otherwise: ``holding`` never returns a person whose tenure
-  certainly excludes the date.
+The rule is stated once, in the user guide (:doc:`/dates`, "Tenures: certain
+and possible holders"); this module implements it. In short: a tenure's
+known dates (``start``, ``end``, every ``attested`` date) are *anchors*. The
+holder is *certain* on a date only where an anchor lies within it or two
+anchors of the tenure lie around it; *possible* where the known dates, and
+the post's other holders, allow it; never returned where they exclude it. A
+tenure with no recorded ``end`` is "not known to have ended", not "still in
+office": after its last anchor its holder is only possible.
 """
 
 from __future__ import annotations
@@ -35,6 +21,7 @@ import attrs
 from ._errors import AmbiguousNameError
 from ._partial_date import DateLike, PartialDate
 from ._people import Official, Post, Tenure
+from ._provenance import Citation
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
@@ -73,13 +60,22 @@ class Holding(Term):
     """A holder of a post on a date, certain or only possible (see :meth:`Officials.holding`).
 
     Attributes:
-        certain: ``True`` when the sources show the person in post on (a day
-            of) the date; ``False`` when the known dates allow it but do not
-            prove it.
+        certain: ``True`` when the cited dates of the tenure prove the person
+            in post on (a day of) the date: an anchor lies within it, or two
+            anchors lie around it; ``False`` when the known dates allow it
+            but do not prove it.
 
     """
 
     certain: bool
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The citations that prove a certain holding: the tenure's, which source its anchors.
+
+        Empty for a possible holding, which no source proves.
+        """
+        return self.tenure.citations if self.certain else ()
 
     def _status(self) -> str:
         return ", certain" if self.certain else ", possible"
@@ -153,7 +149,7 @@ def _anchors(tenure: Tenure) -> list[tuple[int, int]]:
     return [_days(day) for day in (tenure.start, tenure.end, *tenure.attested) if day is not None]
 
 
-def _stretch(tenure: Tenure, others: list[Tenure], today: int) -> _Stretch:
+def _stretch(tenure: Tenure, others: list[Tenure]) -> _Stretch:
     """The days a tenure possibly and certainly covers, given the post's other tenures."""
     previous, following = _neighbours(tenure, others)
     first = _EVER if tenure.start is None else _days(tenure.start)[0]
@@ -167,10 +163,10 @@ def _stretch(tenure: Tenure, others: list[Tenure], today: int) -> _Stretch:
         last = _NEVER
     # Attested days outside what start and end allow contradict them: they are not anchors.
     anchors = tuple(days for days in _anchors(tenure) if days[0] <= last and days[1] >= first)
+    # Certain only between anchors: from the last day of the earliest to the
+    # first day of the latest. Nothing after the latest anchor is proven.
     certain_first = max(first, min((b for _, b in anchors), default=_NEVER))
     certain_last = max((a for a, _ in anchors), default=_EVER)
-    if tenure.end is None and following is None and anchors:
-        certain_last = max(certain_last, today)
     return _Stretch(
         possible=(first, last), certain=(certain_first, min(certain_last, last)), anchors=anchors
     )
@@ -273,7 +269,6 @@ def _term_table(ds: Dataset) -> dict[str, tuple[tuple[Term, _Stretch], ...]]:
     """``post id -> (term, stretch)`` for every tenure, built once per dataset."""
 
     def build() -> dict[str, tuple[tuple[Term, _Stretch], ...]]:
-        today = _dt.date.today().toordinal()
         by_post: dict[str, list[tuple[Official, Tenure]]] = {}
         for official in ds.officials:
             for tenure in official.tenures:
@@ -287,7 +282,7 @@ def _term_table(ds: Dataset) -> dict[str, tuple[tuple[Term, _Stretch], ...]]:
             table[post_id] = tuple(
                 (
                     Term(official=official, post=post, tenure=tenure),
-                    _stretch(tenure, tenures, today),
+                    _stretch(tenure, tenures),
                 )
                 for official, tenure in pairs
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from ._checks import (
@@ -14,6 +16,7 @@ from ._checks import (
     text,
     text_tuple,
 )
+from ._display import Described
 from ._enums import InitiativeKind, InitiativeStatus
 from ._partial_date import PartialDate
 from ._provenance import Citation
@@ -21,8 +24,8 @@ from ._provenance import Citation
 __all__ = ["Initiative", "Signature", "StatusChange"]
 
 
-@attrs.frozen(kw_only=True)
-class StatusChange:
+@attrs.frozen(kw_only=True, repr=False)
+class StatusChange(Described):
     """A stage an initiative reached, and when.
 
     Attributes:
@@ -41,9 +44,12 @@ class StatusChange:
     name: str | None = optional_text()
     citations: tuple[Citation, ...] = records(Citation, required=True)
 
+    def _described(self) -> list[tuple[str, Any]]:
+        return [("status", self.status), ("date", self.date), ("summit", self.summit)]
 
-@attrs.frozen(kw_only=True)
-class Signature:
+
+@attrs.frozen(kw_only=True, repr=False)
+class Signature(Described):
     """A party's signature of a document.
 
     Attributes:
@@ -59,9 +65,12 @@ class Signature:
     date: PartialDate | None = optional(PartialDate)
     citations: tuple[Citation, ...] = records(Citation, required=True)
 
+    def _described(self) -> list[tuple[str, Any]]:
+        return [("party", self.party), ("signatory", self.signatory), ("date", self.date)]
 
-@attrs.frozen(kw_only=True)
-class Initiative:
+
+@attrs.frozen(kw_only=True, repr=False)
+class Initiative(Described):
     """A named initiative or document: a strategy, a treaty, a proposed institution, an article.
 
     Attributes:
@@ -86,3 +95,6 @@ class Initiative:
     signatures: tuple[Signature, ...] = records(Signature)
     citations: tuple[Citation, ...] = records(Citation, required=True)
     notes: str | None = optional_text()
+
+    def _described(self) -> list[tuple[str, Any]]:
+        return [("name", self.name), ("kind", self.kind), ("proposer", self.proposer)]

@@ -199,7 +199,16 @@ def _build_records(read: Callable[[str], bytes | None], names: list[str]) -> Dat
     converter = make_converter()
     metadata: tuple[Metadata, ...] = ()
     if metadata_value is None and not metadata_problems:
-        problems.append(Problem(file=_METADATA, message="missing: a dataset needs metadata.json"))
+        problems.append(
+            Problem(
+                file=_METADATA,
+                message=(
+                    "missing: a dataset needs metadata.json; add one with at least a version, "
+                    'e.g. {"dataset_version": "1"} (title, description, license and created '
+                    "are optional)"
+                ),
+            )
+        )
     elif metadata_value is not None:
         metadata, found = structure_records(
             converter, [metadata_value], Metadata, _METADATA, max_depth=MAX_DEPTH

@@ -15,7 +15,14 @@ from ._query import specs
 if TYPE_CHECKING:
     from ._collection import Collection
 
-__all__ = ["display_name", "lookup", "names_of", "search", "word_matches"]
+__all__ = [
+    "display_name",
+    "lookup",
+    "names_of",
+    "posts_named_by_country",
+    "search",
+    "word_matches",
+]
 
 R = TypeVar("R")
 
@@ -56,6 +63,10 @@ def lookup(collection: Collection[R], name: str) -> R:
     if own is not None:
         allowed = set(own)
         positions = tuple(p for p in positions if p in allowed)
+    if not positions and collection.kind == "post":
+        positions = posts_named_by_country(full, name)
+        if own is not None:
+            positions = tuple(p for p in positions if p in allowed)
     if not positions:
         positions = word_matches(collection, name)
     records = full._records
@@ -66,6 +77,37 @@ def lookup(collection: Collection[R], name: str) -> R:
         raise AmbiguousNameError(name, collection.kind, [records[p].id for p in positions])
     suggestions = [display_name(collection.kind, r) for r in search(collection, name, 3)]
     raise RecordNotFoundError(name, collection.kind, suggestions)
+
+
+def posts_named_by_country(posts: Collection[Any], name: str) -> tuple[int, ...]:
+    """Positions of the posts whose label or alias is ``name`` once the country is named otherwise.
+
+    "Secretary of the Security Council of Kyrgyzstan" names the post labelled
+    "... of the Kyrgyz Republic": a post's country may be written with any of
+    the country's names and aliases, with or without "the".
+    """
+    ds = posts._dataset
+    if ds is None:
+        return ()
+    wanted = name_key(name)
+    found: list[int] = []
+    for position, post in enumerate(posts._records):
+        country = None if post.country is None else ds.countries.get(post.country)
+        if country is None:
+            continue
+        spellings = {fold(text) for text in (country.name, *country.aliases)} - {""}
+        for label in (post.label, *post.aliases):
+            folded = f" {fold(label)} "
+            written = [f" the {said} " for said in spellings] + [f" {said} " for said in spellings]
+            if any(
+                name_key(folded.replace(said, f" {other} ")) == wanted
+                for said in written
+                if said in folded
+                for other in spellings
+            ):
+                found.append(position)
+                break
+    return tuple(found)
 
 
 def word_matches(collection: Collection[Any], text: str) -> tuple[int, ...]:

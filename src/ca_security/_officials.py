@@ -30,16 +30,15 @@ class Officials(Collection[Official]):
     def holding(self, *, post: Any = None, country: Any = None, on: DateLike | int) -> Holders:
         """Who held the matching posts on a date, split into certain and possible holders.
 
-        The rule: the person is a *certain* holder when a known date of the
-        tenure (start, end or an attested day) lies within the date asked
-        about, or the date falls between such known dates; a *possible* one
-        when the date falls within what the known dates allow (an unknown
-        start allows any day after the previous holder was last known in
-        post; an open tenure runs until a later holder is first known in
-        post, or to today when there is none). For
-        example, a tenure known only to have started in "2022" and still open
-        makes its holder possible on 2022-03-01 and certain on 2023-01-01.
-        A person whose tenure certainly excludes the date is never returned.
+        The rule is stated in :doc:`/dates` ("Tenures: certain and possible
+        holders"): the person is a *certain* holder only where a cited date
+        of the tenure (start, end or an attested day) lies within the date
+        asked about, or two of them lie around it; a *possible* one where the
+        known dates allow it but do not prove it. A tenure with no recorded
+        end is not known to have ended: after its last known date its holder
+        is possible, never certain. A person whose tenure certainly excludes
+        the date is never returned. Each certain :class:`Holding` carries the
+        citations that prove it.
 
         Args:
             post: A post id, record, label or alias (or a list); every post when omitted.

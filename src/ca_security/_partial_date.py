@@ -15,6 +15,13 @@ from ._checks import FieldTypeError, FieldValueError
 __all__ = ["DateLike", "PartialDate"]
 
 _ISO_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
+# Numeric dates as people write them. The region, like most of the world
+# outside the United States, writes the day first: 16.05.2024, 16/05/2024.
+_DAY_MONTH_YEAR_RE = re.compile(r"^([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})\Z")
+_YEAR_MONTH_DAY_RE = re.compile(r"^([0-9]{4})[./-]([0-9]{1,2})(?:[./-]([0-9]{1,2}))?\Z")
+_MONTH_YEAR_RE = re.compile(r"^([0-9]{1,2})[./]([0-9]{4})\Z")
+# The longest date text read; a longer one is refused before any parsing.
+_MAX_DATE_LENGTH = 100
 
 # Two defaults that differ in every component: whatever dateutil fills in from
 # the default (rather than from the text) comes out different in the two parses.
@@ -105,20 +112,34 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Read a date a person wrote: ISO forms, or "May 2024", "16 May 2024", "2024/05/16".
+        """Read a date a person wrote: ISO forms, or "May 2024", "16 May 2024", "16.05.2024".
 
         The precision is what the text gives: "May 2024" is month precision.
-        Text other than ISO goes through :func:`dateutil.parser.parse`. The
-        dates of the last 1,024 texts read (of up to 64 characters) are kept,
-        so a text asked again costs a dictionary look-up.
+        Numeric dates are read day first, as the region writes them:
+        ``D.M.YYYY``, ``D/M/YYYY`` and ``D-M-YYYY`` are day, month, year
+        (``"5.6.2024"`` is 5 June 2024); ``YYYY/MM/DD`` and ``YYYY.MM.DD`` are
+        year, month, day; ``MM.YYYY`` is a month. A numeric form that cannot
+        be read that way (``"5/16/2024"``, a two-digit year such as
+        ``"16.05.24"``) is refused with an error that shows the ISO form to
+        write: no numeric date is guessed. Text with month names goes through
+        :func:`dateutil.parser.parse`. The dates of the last 1,024 texts read
+        (of up to 64 characters) are kept, so a text asked again costs a
+        dictionary look-up.
 
         Raises:
             TypeError: if ``text`` is not a string.
-            ValueError: if no date with a year can be read from the text.
+            ValueError: if no date with a year can be read from the text, if
+                a numeric date is ambiguous, or if the text is longer than
+                100 characters.
 
         """
         if not isinstance(text, str):
             raise TypeError(f"expected a date string, got {type(text).__name__}")
+        if len(text) > _MAX_DATE_LENGTH:
+            raise ValueError(
+                f"a date is at most {_MAX_DATE_LENGTH} characters; got {len(text)} "
+                f"starting {text[:20]!r}"
+            )
         # Only short texts are kept, so that a long one is not held in memory.
         found = _read(text) if len(text) <= _KEPT_LENGTH else _read.__wrapped__(text)
         return found if cls is PartialDate else cls(found.year, found.month, found.day)
@@ -237,6 +258,8 @@ def _read(text: str) -> PartialDate:
         return PartialDate.from_iso(stripped)
     except ValueError:
         pass
+    if not any(character.isalpha() for character in stripped):
+        return _read_numeric(text, stripped)
     from dateutil import parser
 
     try:
@@ -253,3 +276,32 @@ def _read(text: str) -> PartialDate:
     if first.day != second.day:
         return PartialDate(first.year, first.month)
     return PartialDate(first.year, first.month, first.day)
+
+
+_ISO_HINT = "write it in ISO form, YYYY-MM-DD (e.g. 2024-05-16), YYYY-MM or YYYY"
+
+
+def _read_numeric(text: str, stripped: str) -> PartialDate:
+    """A date written in digits only: day first, or year first; never guessed."""
+    match = _DAY_MONTH_YEAR_RE.match(stripped)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+        return _checked(text, year, month, day, "day.month.year")
+    match = _YEAR_MONTH_DAY_RE.match(stripped)
+    if match:
+        year_text, month_text, day_text = match.groups()
+        day_or_none = None if day_text is None else int(day_text)
+        return _checked(text, int(year_text), int(month_text), day_or_none, "year/month/day")
+    match = _MONTH_YEAR_RE.match(stripped)
+    if match:
+        return _checked(text, int(match.group(2)), int(match.group(1)), None, "month.year")
+    raise ValueError(f"cannot read the numeric date {text!r} without guessing: {_ISO_HINT}")
+
+
+def _checked(text: str, year: int, month: int, day: int | None, form: str) -> PartialDate:
+    try:
+        return PartialDate(year, month, day)
+    except ValueError:
+        raise ValueError(
+            f"cannot read {text!r} as {form} (numeric dates are read day first): {_ISO_HINT}"
+        ) from None

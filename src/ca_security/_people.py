@@ -16,14 +16,15 @@ from ._checks import (
     text,
     text_tuple,
 )
+from ._display import Described
 from ._partial_date import PartialDate
 from ._provenance import Citation, Dispute
 
 __all__ = ["Official", "Post", "Tenure"]
 
 
-@attrs.frozen(kw_only=True)
-class Post:
+@attrs.frozen(kw_only=True, repr=False)
+class Post(Described):
     """An office that one person holds at a time, e.g. Secretary of the Security Council of Tajikistan.
 
     Attributes:
@@ -43,9 +44,12 @@ class Post:
     aliases: tuple[str, ...] = text_tuple()
     citations: tuple[Citation, ...] = records(Citation, required=True)
 
+    def _described(self) -> list[tuple[str, Any]]:
+        return [("label", self.label), ("country", self.country)]
 
-@attrs.frozen(kw_only=True)
-class Tenure:
+
+@attrs.frozen(kw_only=True, repr=False)
+class Tenure(Described):
     """A person's time in a post.
 
     Unknown bounds are ``None``; a bound known only to the year or month is a
@@ -81,9 +85,17 @@ class Tenure:
                 attribute.name, f"tenure ends ({value}) before it starts ({self.start})"
             )
 
+    def _described(self) -> list[tuple[str, Any]]:
+        return [
+            ("post", self.post),
+            ("start", self.start),
+            ("end", self.end),
+            ("attested", self.attested),
+        ]
 
-@attrs.frozen(kw_only=True)
-class Official:
+
+@attrs.frozen(kw_only=True, repr=False)
+class Official(Described):
     """A person the sources name: an office holder, or someone who holds no office (an analyst).
 
     Attributes:
@@ -110,3 +122,10 @@ class Official:
     def names(self) -> tuple[str, ...]:
         """The name followed by every alias."""
         return (self.name, *self.aliases)
+
+    def _described(self) -> list[tuple[str, Any]]:
+        return [
+            ("name", self.name),
+            ("country", self.country),
+            ("posts", tuple(t.post for t in self.tenures)),
+        ]

@@ -20,14 +20,15 @@ from ._checks import (
     records,
     text,
 )
+from ._display import Described
 from ._enums import RenderingKind, SourceKind
 from ._partial_date import PartialDate
 
 __all__ = ["Citation", "DisputedValue", "Dispute", "Source"]
 
 
-@attrs.frozen(kw_only=True)
-class Source:
+@attrs.frozen(kw_only=True, repr=False)
+class Source(Described):
     """A publication that reports facts: a news report, an interview, a web page.
 
     Every field but :attr:`id` may be ``None``: ``None`` means the source does
@@ -72,9 +73,12 @@ class Source:
                 attribute.name, f"url must start with http:// or https://, got {value!r}"
             )
 
+    def _described(self) -> list[tuple[str, Any]]:
+        return [("publisher", self.publisher), ("published", self.published), ("title", self.title)]
 
-@attrs.frozen(kw_only=True)
-class Citation:
+
+@attrs.frozen(kw_only=True, repr=False)
+class Citation(Described):
     """One source's support for a record, with the source's own words.
 
     Attributes:
@@ -115,17 +119,28 @@ class Citation:
                 f"got {self.start}..{value}",
             )
 
+    def _described(self) -> list[tuple[str, Any]]:
+        return [
+            ("source", self.source),
+            ("rendering", self.rendering),
+            ("excerpt", self.excerpt),
+            ("note", self.note),
+        ]
 
-@attrs.frozen(kw_only=True)
-class DisputedValue:
+
+@attrs.frozen(kw_only=True, repr=False)
+class DisputedValue(Described):
     """One of several values that sources give for the same fact."""
 
     value: str = text()
     citations: tuple[Citation, ...] = records(Citation, required=True)
 
+    def _described(self) -> list[tuple[str, Any]]:
+        return [("value", self.value)]
 
-@attrs.frozen(kw_only=True)
-class Dispute:
+
+@attrs.frozen(kw_only=True, repr=False)
+class Dispute(Described):
     """Sources disagree on a field: every value is kept with the sources that give it.
 
     Attributes:
@@ -144,3 +159,6 @@ class Dispute:
         ],
     )
     note: str | None = optional_text()
+
+    def _described(self) -> list[tuple[str, Any]]:
+        return [("field", self.field), ("values", tuple(v.value for v in self.values))]

@@ -215,6 +215,11 @@ def exact_ids(ds: Dataset, value: str, targets: tuple[str, ...]) -> tuple[str, .
     for target, collection in zip(targets, collections, strict=True):
         positions = name_index(collection, names_of(_NOUNS[target])).get(key, ((), ()))[0]
         ids.extend(collection._records[position].id for position in positions)
+    if not ids and "posts" in targets:
+        from ._lookup import posts_named_by_country
+
+        posts = ds.posts
+        ids.extend(posts._records[p].id for p in posts_named_by_country(posts, value))
     return tuple(ids)
 
 
@@ -287,8 +292,15 @@ def topic_lineages(ds: Dataset) -> dict[str, tuple[str, ...]]:
 def coerce_date(value: Any) -> PartialDate:
     """A :class:`PartialDate` from a date, a PartialDate, a string or a year (``int``)."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return PartialDate(value)
+        return PartialDate(_four_digit_year(value, "a date given as a number"))
     return PartialDate.coerce(value)
+
+
+def _four_digit_year(year: int, what: str) -> int:
+    """``year`` itself, or a ValueError: a two-digit year (``24``) is never guessed."""
+    if not 1000 <= year <= 9999:
+        raise ValueError(f"{what} is a four-digit year such as 2024, got {year!r}")
+    return year
 
 
 def _windows(criteria: Mapping[str, Any]) -> list[Span]:
@@ -304,7 +316,7 @@ def _windows(criteria: Mapping[str, Any]) -> list[Span]:
             year = int(year)
         if isinstance(year, bool) or not isinstance(year, int):
             raise TypeError(f"year is an int such as 2024, got {year!r}")
-        day = PartialDate(year)
+        day = PartialDate(_four_digit_year(year, "year"))
         windows.append((day.earliest.toordinal(), day.latest.toordinal()))
     return windows
 

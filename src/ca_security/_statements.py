@@ -19,6 +19,7 @@ from ._checks import (
     records,
     text,
 )
+from ._display import Described
 from ._enums import Qualifier, RenderingKind, StatementKind
 from ._partial_date import PartialDate
 from ._provenance import Citation, Dispute
@@ -26,8 +27,8 @@ from ._provenance import Citation, Dispute
 __all__ = ["Figure", "Statement"]
 
 
-@attrs.frozen(kw_only=True)
-class Statement:
+@attrs.frozen(kw_only=True, repr=False)
+class Statement(Described):
     """One utterance or written text, with one citation per source that reports it.
 
     When outlets render the same words differently (translations), the
@@ -91,6 +92,19 @@ class Statement:
                 "a paraphrase has a citation that quotes the words: its kind is 'direct quote'",
             )
 
+    def _described(self) -> list[tuple[str, Any]]:
+        return [
+            ("speaker", self.speaker),
+            ("date", self.date),
+            ("kind", self.kind),
+            ("text", self.text),
+        ]
+
+
+def _number(value: float) -> str:
+    """``5700000000.0`` as ``5,700,000,000``; a fraction as it is."""
+    return f"{int(value):,}" if value.is_integer() else f"{value:,}"
+
 
 def _to_number(value: Any, field: attrs.Attribute[Any]) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
@@ -100,8 +114,8 @@ def _to_number(value: Any, field: attrs.Attribute[Any]) -> float:
     return float(value)
 
 
-@attrs.frozen(kw_only=True)
-class Figure:
+@attrs.frozen(kw_only=True, repr=False)
+class Figure(Described):
     """A number stated in a source, structured so that it can be found and compared.
 
     Attributes:
@@ -141,3 +155,10 @@ class Figure:
     def _check_finite(self, attribute: attrs.Attribute[float], value: float) -> None:
         if value != value or value in (float("inf"), float("-inf")):
             raise FieldValueError(attribute.name, f"value must be a finite number, got {value!r}")
+
+    def _described(self) -> list[tuple[str, Any]]:
+        return [
+            ("description", self.description),
+            ("value", f"{_number(self.value)} {self.unit}"),
+            ("qualifier", self.qualifier),
+        ]

@@ -18,6 +18,7 @@ from ._checks import (
     text,
     text_tuple,
 )
+from ._display import Described
 from ._enums import Role, SummitFormat, SummitStatus
 from ._partial_date import PartialDate
 from ._provenance import Citation, Dispute
@@ -25,8 +26,8 @@ from ._provenance import Citation, Dispute
 __all__ = ["Participation", "Summit"]
 
 
-@attrs.frozen(kw_only=True)
-class Participation:
+@attrs.frozen(kw_only=True, repr=False)
+class Participation(Described):
     """One participant of a summit and their role.
 
     At least one of :attr:`person`, :attr:`country` or :attr:`organization` is given.
@@ -54,9 +55,17 @@ class Participation:
         if self.person is None and self.country is None and self.organization is None:
             raise ValueError("a participation names a person, a country or an organization")
 
+    def _described(self) -> list[tuple[str, Any]]:
+        return [
+            ("person", self.person),
+            ("organization", self.organization),
+            ("country", self.country),
+            ("role", self.role),
+        ]
 
-@attrs.frozen(kw_only=True)
-class Summit:
+
+@attrs.frozen(kw_only=True, repr=False)
+class Summit(Described):
     """Any convened meeting: a summit, a ministerial, a bilateral reception, a call.
 
     Attributes:
@@ -118,3 +127,12 @@ class Summit:
     def date(self) -> PartialDate | None:
         """The first day (alias of :attr:`start`)."""
         return self.start
+
+    def _described(self) -> list[tuple[str, Any]]:
+        return [
+            ("name", self.name),
+            ("start", self.start),
+            ("end", self.end),
+            ("place", self.place_name),
+            ("participants", len(self.participants) or None),
+        ]

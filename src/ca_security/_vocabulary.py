@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from ._checks import (
@@ -16,6 +18,7 @@ from ._checks import (
     text,
     text_tuple,
 )
+from ._display import Described
 from ._enums import OrganizationKind
 from ._partial_date import PartialDate
 from ._provenance import Citation
@@ -23,8 +26,8 @@ from ._provenance import Citation
 __all__ = ["Country", "Organization", "Place", "PlaceName", "Series", "Topic"]
 
 
-@attrs.frozen(kw_only=True)
-class Country:
+@attrs.frozen(kw_only=True, repr=False)
+class Country(Described):
     """A country, identified by its ISO 3166-1 code.
 
     Attributes:
@@ -52,9 +55,12 @@ class Country:
                 attribute.name, f"a country id is its lowercase ISO alpha-2 code, got {value!r}"
             )
 
+    def _described(self) -> list[tuple[str, Any]]:
+        return [("name", self.name)]
 
-@attrs.frozen(kw_only=True)
-class PlaceName:
+
+@attrs.frozen(kw_only=True, repr=False)
+class PlaceName(Described):
     """A name a place bore over a span of time (``None`` bounds are open or unknown).
 
     Attributes:
@@ -68,9 +74,12 @@ class PlaceName:
     start: PartialDate | None = optional(PartialDate)
     end: PartialDate | None = optional(PartialDate)
 
+    def _described(self) -> list[tuple[str, Any]]:
+        return [("name", self.name), ("start", self.start), ("end", self.end)]
 
-@attrs.frozen(kw_only=True)
-class Place:
+
+@attrs.frozen(kw_only=True, repr=False)
+class Place(Described):
     """A city or venue; its names over time let a look-up find any of them.
 
     Attributes:
@@ -90,9 +99,12 @@ class Place:
     aliases: tuple[str, ...] = text_tuple()
     citations: tuple[Citation, ...] = records(Citation, required=True)
 
+    def _described(self) -> list[tuple[str, Any]]:
+        return [("name", self.name), ("country", self.country)]
 
-@attrs.frozen(kw_only=True)
-class Organization:
+
+@attrs.frozen(kw_only=True, repr=False)
+class Organization(Described):
     """A government body, an international organization, a press service, an outlet...
 
     Attributes:
@@ -114,9 +126,12 @@ class Organization:
     parent: str | None = optional_id()
     citations: tuple[Citation, ...] = records(Citation, required=True)
 
+    def _described(self) -> list[tuple[str, Any]]:
+        return [("name", self.name), ("kind", self.kind), ("country", self.country)]
 
-@attrs.frozen(kw_only=True)
-class Topic:
+
+@attrs.frozen(kw_only=True, repr=False)
+class Topic(Described):
     """An entry of the controlled, hierarchical vocabulary of security risks and themes.
 
     Topics are the project's own classification, not facts from a source, so
@@ -139,9 +154,12 @@ class Topic:
     plover: str | None = optional_text()
     cameo: str | None = optional_text()
 
+    def _described(self) -> list[tuple[str, Any]]:
+        return [("label", self.label), ("parent", self.parent)]
 
-@attrs.frozen(kw_only=True)
-class Series:
+
+@attrs.frozen(kw_only=True, repr=False)
+class Series(Described):
     """A recurring meeting format, e.g. the Consultative Meetings of the Heads of State.
 
     Attributes:
@@ -156,3 +174,6 @@ class Series:
     name: str = text()
     aliases: tuple[str, ...] = text_tuple()
     citations: tuple[Citation, ...] = records(Citation, required=True)
+
+    def _described(self) -> list[tuple[str, Any]]:
+        return [("name", self.name)]
