@@ -35,7 +35,7 @@ def holding(args: argparse.Namespace) -> int:
             name(ds, held.post.id),
             held.tenure.start,
             held.tenure.end,
-            [citation.source for citation in held.tenure.citations],
+            [citation.source for citation in held.citations],  # proof: certain ones only
         )
         for held in holders
     ]
