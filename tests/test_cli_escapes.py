@@ -206,14 +206,13 @@ def test_machine_csv_stays_exact_and_flat_csv_neutralises_formulas(capsys, hosti
 def test_flat_csv_neutralises_every_formula_start(tmp_path):
     raw = bundled_raw()
     starts = ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"]
-    texts = iter(starts)
-    for statement in raw["statements.json"][: len(starts)]:
-        statement["text"] = next(texts)
+    for summit, start in zip(raw["summits.json"], starts, strict=False):
+        summit["name"] = start
     write_raw(tmp_path / "data", raw)
     assert main(["export", "--flat", str(tmp_path / "flat"), "--data", str(tmp_path / "data")]) == 0
-    with (tmp_path / "flat" / "statements.csv").open(encoding="utf-8-sig", newline="") as stream:
-        texts_found = [row["text"] for row in csv.DictReader(stream)]
+    with (tmp_path / "flat" / "summits.csv").open(encoding="utf-8-sig", newline="") as stream:
+        names = [row["name"] for row in csv.DictReader(stream)]
     for start in starts:
-        assert "'" + start in texts_found
-    frame = cs.load(tmp_path / "data").to_pandas(flat=True)["statements"]
-    assert set(starts) <= set(frame["text"])  # the frame is exact
+        assert "'" + start in names
+    frame = cs.load(tmp_path / "data").to_pandas(flat=True)["summits"]
+    assert set(starts) <= set(frame["name"])  # the frame is exact

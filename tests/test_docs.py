@@ -69,6 +69,32 @@ def test_counts_tables_match_the_data(page: Path) -> None:
     assert expected == text, f"{page.name} is stale: run python scripts/sync_docs.py"
 
 
+def test_coverage_page_matches_the_data() -> None:
+    """docs/coverage.md shows the coverage tables of the bundled data."""
+    sync = load_script("sync_docs")
+    page = DOCS / "coverage.md"
+    text = page.read_text(encoding="utf-8")
+    expected = sync.rewrite_coverage(text, sync.coverage_tables(ca_security.load()))
+    assert expected == text, "coverage.md is stale: run python scripts/sync_docs.py"
+
+
+def test_coverage_tables_count_every_statement_once() -> None:
+    """Each coverage table adds up to the number of statements (oracle: a plain count)."""
+    sync = load_script("sync_docs")
+    ds = ca_security.load()
+    tables = sync.coverage_tables(ds).split("## ")
+    total = len(ds.statements)
+    for title in ("Statements per year", "Statements per speaker", "Statements per country"):
+        (section,) = [t for t in tables if t.startswith(title)]
+        rows = [
+            line for line in section.splitlines() if line.startswith("| ") and "---" not in line
+        ]
+        assert total == sum(int(row.split("|")[-2]) for row in rows[1:]), title
+    years = {s.date.year for s in ds.statements if s.date is not None}
+    for year in years:
+        assert f"| {year} | " in sync.coverage_tables(ds)
+
+
 def test_counts_table_lists_every_kind() -> None:
     """The counts table has one row per record kind, with its length."""
     sync = load_script("sync_docs")

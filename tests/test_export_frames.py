@@ -100,6 +100,7 @@ def test_without_the_extra_the_error_names_it(blocked, call, extra):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert f"pip install 'ca-security[{extra}]'" in result.stdout
+    assert f"pip install '.[{extra}]'" in result.stdout
 
 
 def test_import_stays_light():

@@ -191,7 +191,7 @@ def test_metadata_is_required(tmp_path):
         cs.load(tmp_path)
     assert '{"dataset_version": "1"}' in str(raised.value)
     (tmp_path / "metadata.json").write_text('{"dataset_version": "1"}', encoding="utf-8")
-    assert "1" == cs.load(tmp_path).metadata.dataset_version
+    assert cs.load(tmp_path).metadata.dataset_version == "1"
 
 
 def test_a_copy_of_the_bundled_data_loads_equal(tmp_path):

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from ._loader import MAX_DEPTH, MAX_FILE_BYTES, load
     from ._metadata import Metadata
     from ._officials import Officials
+    from ._online import PageCheck, PageReport, PageStatus, check_pages
     from ._partial_date import DateLike, PartialDate
     from ._people import Official, Post, Tenure
     from ._provenance import Citation, Dispute, DisputedValue, Source
@@ -77,6 +78,9 @@ __all__ = [
     "Officials",
     "Organization",
     "OrganizationKind",
+    "PageCheck",
+    "PageReport",
+    "PageStatus",
     "PartialDate",
     "Participation",
     "Place",
@@ -102,6 +106,7 @@ __all__ = [
     "Term",
     "Topic",
     "__version__",
+    "check_pages",
     "json_schema",
     "load",
 ]
@@ -142,6 +147,10 @@ _MODULES: dict[str, str] = {
     "load": "._loader",
     "Metadata": "._metadata",
     "Officials": "._officials",
+    "PageCheck": "._online",
+    "PageReport": "._online",
+    "PageStatus": "._online",
+    "check_pages": "._online",
     "DateLike": "._partial_date",
     "PartialDate": "._partial_date",
     "Official": "._people",

@@ -154,7 +154,10 @@ class AmbiguousNameError(CASecurityError, LookupError):
 class MissingExtraError(CASecurityError, ImportError):
     """A method needs an optional dependency that is not installed.
 
-    The message names the extra to install, e.g. ``pip install 'ca-security[pandas]'``.
+    The message names the extra and gives a command that works before the
+    first release is published (from a checkout of the repository:
+    ``pip install '.[pandas]'``) beside the one for the published package
+    (``pip install 'ca-security[pandas]'``).
 
     Attributes:
         extra: The name of the extra, e.g. ``"pandas"``.
@@ -164,7 +167,8 @@ class MissingExtraError(CASecurityError, ImportError):
     def __init__(self, extra: str, feature: str, module: str) -> None:
         self.extra = extra
         super().__init__(
-            f"{feature} needs the optional dependency {module!r}: "
-            f"pip install 'ca-security[{extra}]'",
+            f"{feature} needs the optional dependency {module!r} (the {extra!r} extra): "
+            f"from a checkout of the repository, pip install '.[{extra}]'; "
+            f"once ca-security is published, pip install 'ca-security[{extra}]'",
             name=module,
         )

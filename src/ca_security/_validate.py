@@ -1,4 +1,4 @@
-"""Dataset-level rules: unique ids, references that resolve, dates that agree."""
+"""Dataset-level rules: unique ids, references that resolve, dates that agree, one utterance once."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from ._people import Official, Post, Tenure
 from ._provenance import Citation, Source
 from ._statements import Figure, Statement
 from ._summits import Participation, Summit
+from ._utterances import utterance_problems
 from ._vocabulary import Organization, Place, Topic
 
 __all__ = ["validate"]
@@ -101,6 +102,7 @@ def validate(records: dict[str, tuple[Any, ...]]) -> list[Problem]:
                 problems.append(
                     Problem(file=kind.file, record=record.id, field=field, message=message)
                 )
+    problems += utterance_problems(records)
     return problems
 
 

@@ -225,7 +225,7 @@ def _draw(
     axes.set_yticks(list(y_of.values()), list(y_of.keys()), fontsize=8)
     axes.grid(axis="x", linestyle=":", linewidth=0.5)
     axes.tick_params(axis="x", labelsize=8)
-    locator = dates.AutoDateLocator(maxticks=8)
+    locator = dates.AutoDateLocator(minticks=3, maxticks=8)
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))
     if title:

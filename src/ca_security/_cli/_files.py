@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .._dataset import Dataset
 from .._errors import DatasetError, Problem
 from ._common import UsageError, load
 from ._text import escape
@@ -115,7 +116,11 @@ def _missing_corpus_files(ds: object, corpus: Path) -> tuple[list[str], int]:
 def verify(args: argparse.Namespace) -> int:
     from .._verify import verify_excerpts
 
+    if args.corpus is None and not args.online:
+        raise UsageError("verify needs --corpus DIR, --online, or both")
     ds = load(args)
+    if args.corpus is None:
+        return _verify_online(args, ds)
     corpus = Path(args.corpus)
     if not corpus.is_dir():
         raise UsageError(f"not a corpus directory: {args.corpus!r}")
@@ -151,4 +156,10 @@ def verify(args: argparse.Namespace) -> int:
         f"ok: {report.checked} excerpts are verbatim in the corpus "
         f"({report.skipped} citations have no corpus text to check)"
     )
-    return 0
+    return _verify_online(args, ds) if args.online else 0
+
+
+def _verify_online(args: argparse.Namespace, ds: Dataset) -> int:
+    from .._verify_online import verify_online
+
+    return verify_online(ds, timeout=args.timeout, delay=args.delay, format=args.format)

@@ -187,13 +187,14 @@ def _add_files(commands: Any) -> None:
     verify = _command(
         commands,
         "verify",
-        "check every excerpt against the source texts (exit 1 if one is not verbatim)",
-        f"{_PROG} verify --corpus corpus/",
+        "check every excerpt against the source texts or pages (exit 1 if one is not verbatim)",
+        f"{_PROG} verify --corpus corpus/\n  {_PROG} verify --online --delay 5",
         _files.verify,
     )
-    verify.add_argument(
-        "--corpus", metavar="DIR", required=True, help="the directory of source texts"
-    )
+    verify.add_argument("--corpus", metavar="DIR", help="the directory of source texts")
+    from .._verify_online import add_online_options
+
+    add_online_options(verify)
     _problem_format(verify)
 
 
