@@ -275,6 +275,13 @@ CASES = [
     ),
     case(lambda: DS.cite("no-such-record"), cs.RecordNotFoundError, "no record", id="cite-unknown"),
     case(lambda: DS.cite(5), TypeError, "cite takes a record or its id, got int", id="cite-int"),
+    # -- the online check (each refused before any page is fetched) ----------------------------
+    case(lambda: cs.check_pages(5), TypeError, "takes a Dataset, got int", id="pages-int"),
+    case(lambda: cs.check_pages(DS, timeout="5"), TypeError, "timeout", "got str", id="pages-str"),
+    case(lambda: cs.check_pages(DS, delay=True), TypeError, "delay", "got bool", id="pages-bool"),
+    case(lambda: cs.check_pages(DS, timeout=0), ValueError, "timeout must be", id="pages-zero"),
+    case(lambda: cs.check_pages(DS, delay=-1), ValueError, "delay must be", id="pages-delay"),
+    case(lambda: cs.check_pages(DS, max_bytes=-1), ValueError, "max_bytes", id="pages-bytes"),
     case(lambda: DS.cite(DS.sources.ids[0]), ValueError, "cite no sources", id="cite-uncited"),
     case(lambda: DS.to_json(None), TypeError, "NoneType", id="to-json-none"),
     case(
@@ -466,6 +473,7 @@ WALKED = {
     "CASecurityError",
     "MissingExtraError",
     "json_schema",
+    "check_pages",
 }
 NO_INPUT = {
     "DATASET_VERSION",
@@ -478,6 +486,9 @@ NO_INPUT = {
     "Holders",
     "Holding",
     "Term",
+    # Results of the online check: made by check_pages, not from user input.
+    "PageCheck",
+    "PageReport",
 }
 
 
@@ -527,6 +538,7 @@ def _samples() -> dict[type, Any]:
         cs.Summit(id="m", name="Meeting", **cited),
         cs.Statement(id="q", speaker="a-b", kind=cs.StatementKind.PARAPHRASE, text="T", **cited),
         cs.Figure(id="f", description="trade", value=80, unit="percent", **cited),
+        cs.Incident(id="e", name="Attack", event_type=cs.IncidentType.ATTACK, **cited),
         cs.Initiative(id="i", name="Initiative", **cited),
         cs.StatusChange(status=cs.InitiativeStatus.PROPOSED, **cited),
         cs.Signature(party="kz", **cited),

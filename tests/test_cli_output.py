@@ -273,7 +273,7 @@ def test_timeline_lists_what_dataset_timeline_gives(capsys):
         capsys, "timeline", "--mentions", "Afghanistan", "--since", "2024", "--format", "json"
     )
     assert [row["id"] for row in rows] == expected
-    assert {row["kind"] for row in rows} <= {"summit", "statement"}
+    assert {row["kind"] for row in rows} <= {"incident", "summit", "statement"}
 
 
 def test_corroboration_separates_quotes_from_reports(capsys):
@@ -351,6 +351,7 @@ KIND_ORDER = [
     "initiative",
     "summit",
     "figure",
+    "incident",
     "source",
 ]
 
@@ -377,3 +378,12 @@ def test_cli_and_python_search_find_an_official_by_any_spelling_of_a_name(data):
     assert official.id in [hit.id for hit in hits if hit.kind == "official"]
     ranks = [KIND_ORDER.index(hit.kind) for hit in hits]
     assert ranks == sorted(ranks)
+
+
+def test_timeline_lists_incidents_by_name(capsys):
+    incidents = [r for r in DS.timeline() if type(r).__name__ == "Incident"]
+    if not incidents:
+        pytest.skip("no incident in the bundled data")
+    rows = cli_json(capsys, "timeline", "--format", "json")
+    shown = [(row["id"], row["text"]) for row in rows if row["kind"] == "incident"]
+    assert shown == [(incident.id, incident.name) for incident in incidents]

@@ -171,9 +171,9 @@ def test_holding_never_returns_excluded_holders(ds: Dataset, on: PartialDate) ->
 
 @given(cst.datasets())
 def test_timeline_is_chronological(ds: Dataset) -> None:
-    """The timeline holds every summit and statement, dated ones by first day, undated last."""
+    """The timeline holds every incident, summit and statement, dated ones by first day, undated last."""
     found = ds.timeline()
-    assert len(ds.summits) + len(ds.statements) == len(found)
+    assert len(ds.incidents) + len(ds.summits) + len(ds.statements) == len(found)
     firsts = [r.date.earliest for r in found if r.date is not None]
     assert sorted(firsts) == firsts
     dated = [r.date is not None for r in found]

@@ -17,9 +17,13 @@ if TYPE_CHECKING:
     from ._corroboration import Corroboration, Rendering
     from ._dataset import Dataset
     from ._enums import (
+        AcledEventType,
+        IncidentType,
         InitiativeKind,
         InitiativeStatus,
         OrganizationKind,
+        PloverContext,
+        PloverEvent,
         Qualifier,
         RenderingKind,
         Role,
@@ -38,6 +42,7 @@ if TYPE_CHECKING:
     )
     from ._export._schema import json_schema
     from ._holding import Holders, Holding, Term
+    from ._incidents import Incident
     from ._initiatives import Initiative, Signature, StatusChange
     from ._loader import MAX_DEPTH, MAX_FILE_BYTES, load
     from ._metadata import Metadata
@@ -55,6 +60,7 @@ __all__ = [
     "DATASET_VERSION",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
+    "AcledEventType",
     "AmbiguousNameError",
     "CASecurityError",
     "Citation",
@@ -69,6 +75,8 @@ __all__ = [
     "Figure",
     "Holders",
     "Holding",
+    "Incident",
+    "IncidentType",
     "Initiative",
     "InitiativeKind",
     "InitiativeStatus",
@@ -85,6 +93,8 @@ __all__ = [
     "Participation",
     "Place",
     "PlaceName",
+    "PloverContext",
+    "PloverEvent",
     "Post",
     "Problem",
     "Qualifier",
@@ -119,9 +129,13 @@ _MODULES: dict[str, str] = {
     "Corroboration": "._corroboration",
     "Rendering": "._corroboration",
     "Dataset": "._dataset",
+    "AcledEventType": "._enums",
+    "IncidentType": "._enums",
     "InitiativeKind": "._enums",
     "InitiativeStatus": "._enums",
     "OrganizationKind": "._enums",
+    "PloverContext": "._enums",
+    "PloverEvent": "._enums",
     "Qualifier": "._enums",
     "RenderingKind": "._enums",
     "Role": "._enums",
@@ -139,6 +153,7 @@ _MODULES: dict[str, str] = {
     "Holders": "._holding",
     "Holding": "._holding",
     "Term": "._holding",
+    "Incident": "._incidents",
     "Initiative": "._initiatives",
     "Signature": "._initiatives",
     "StatusChange": "._initiatives",

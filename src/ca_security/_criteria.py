@@ -9,9 +9,12 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ._enums import (
+    AcledEventType,
+    IncidentType,
     InitiativeKind,
     InitiativeStatus,
     OrganizationKind,
+    PloverEvent,
     Qualifier,
     SourceKind,
     StatementKind,
@@ -24,11 +27,12 @@ from ._query import ALL, Choice, KindSpec, Ref, Text, Word, topic_lineages
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
+    from ._incidents import Incident
     from ._initiatives import Initiative
     from ._statements import Figure, Statement
     from ._summits import Summit
 
-__all__ = ["SPECS", "summit_references"]
+__all__ = ["SPECS", "incident_references", "summit_references"]
 
 
 def _one(value: str | None) -> tuple[str, ...]:
@@ -56,6 +60,11 @@ def _place_names(record: Any) -> tuple[str, ...]:
 
 def _label_names(record: Any) -> tuple[str, ...]:
     return (record.label, *getattr(record, "aliases", ()))
+
+
+def _topic_names(record: Any) -> tuple[str, ...]:
+    """A topic's label, then its PLOVER and CAMEO codes: a query may name a topic by code."""
+    return (record.label, *record.codes)
 
 
 def _initiative_names(record: Initiative) -> tuple[str, ...]:
@@ -91,10 +100,11 @@ def _statement_country(ds: Dataset, record: Statement) -> tuple[str, ...]:
 
 
 def summit_references(ds: Dataset, record: Summit) -> Iterator[str]:
-    """Every id a summit refers to: place, host, series, documents, topics and participants."""
+    """Every id a summit refers to: place, host, series, documents, topics, incidents, participants."""
     yield from _present((record.place, record.host_country, record.series))
     yield from record.documents
     yield from record.topics
+    yield from record.incidents
     for participant in record.participants:
         yield from _present(
             (
@@ -109,6 +119,23 @@ def summit_references(ds: Dataset, record: Summit) -> Iterator[str]:
 def _summit_countries(ds: Dataset, record: Summit) -> tuple[str, ...]:
     place = ds.places.get(record.place) if record.place else None
     return _present((record.host_country, None if place is None else place.country))
+
+
+def incident_references(ds: Dataset, record: Incident) -> Iterator[str]:
+    """Every id an incident refers to: its places, countries and actors."""
+    yield from record.places
+    yield from record.countries
+    yield from record.actors
+
+
+def _incident_countries(ds: Dataset, record: Incident) -> set[str]:
+    """The countries involved, and the countries of the incident's places."""
+    found = set(record.countries)
+    for place_id in record.places:
+        place = ds.places.get(place_id)
+        if place is not None and place.country is not None:
+            found.add(place.country)
+    return found
 
 
 def _participants(ds: Dataset, record: Summit) -> Iterator[str]:
@@ -162,6 +189,13 @@ def _ids(name: str) -> Any:
 
 def _enum(name: str) -> Any:
     return lambda ds, record: (getattr(record, name).value,)
+
+
+def _optional_enum(name: str) -> Any:
+    """Keys: the value of an optional enum field (none when unset)."""
+    return lambda ds, record: (
+        () if getattr(record, name) is None else (getattr(record, name).value,)
+    )
 
 
 def _word(name: str) -> Any:
@@ -237,6 +271,7 @@ SPECS: dict[str, KindSpec] = {
         criteria={
             "speaker": Ref(("officials",), _field("speaker")),
             "statement": Ref(("statements",), _field("statement")),
+            "incident": Ref(("incidents",), _field("incident")),
             "country": Ref(("countries",), _ids("countries")),
             "topic": _TOPIC,
             "unit": Word(_word("unit")),
@@ -301,11 +336,27 @@ SPECS: dict[str, KindSpec] = {
     ),
     "topic": KindSpec(
         collection="topics",
-        names=_label_names,
+        names=_topic_names,
         criteria={
             "under": Ref(("topics",), _ancestors),
             "text": Text(lambda t: (t.label, t.description)),
         },
+    ),
+    "incident": KindSpec(
+        collection="incidents",
+        names=_names,
+        criteria={
+            "country": Ref(("countries",), _incident_countries),
+            "place": Ref(("places",), _ids("places")),
+            "actor": Ref(("officials", "organizations"), _ids("actors")),
+            "mentions": Ref(ALL, incident_references),
+            "event_type": Choice(IncidentType, _enum("event_type")),
+            "plover": Choice(PloverEvent, _optional_enum("plover")),
+            "acled": Choice(AcledEventType, _optional_enum("acled")),
+            "source": Ref(("sources",), lambda ds, i: _citation_sources(i)),
+            "text": Text(lambda i: (*_names(i), *_present((i.place_name, i.notes)))),
+        },
+        span=lambda ds, i: day_span(i.start, i.end),
     ),
     "country": KindSpec(
         collection="countries", names=_country_names, criteria={"text": Text(_country_names)}

@@ -11,6 +11,7 @@ import attrs
 from ._collection import Collection, closest
 from ._errors import AmbiguousNameError, RecordNotFoundError
 from ._export._methods import DatasetExports
+from ._incidents import Incident
 from ._initiatives import Initiative
 from ._kinds import KINDS
 from ._metadata import Metadata
@@ -58,6 +59,9 @@ class Dataset(DatasetExports):
     summits: Collection[Summit]
     statements: Collection[Statement]
     figures: Collection[Figure]
+    #: Defaults to an empty collection, so that code written before incidents
+    #: existed can still build a dataset from its other collections.
+    incidents: Collection[Incident] = attrs.field(factory=lambda: Collection((), kind="incident"))
     _cache: dict[str, Any] = attrs.field(factory=dict, repr=False, init=False)
     _lock: threading.RLock = attrs.field(factory=threading.RLock, repr=False, init=False)
 
@@ -164,24 +168,26 @@ class Dataset(DatasetExports):
 
     def timeline(
         self, since: DateLike | None = None, until: DateLike | None = None, **criteria: Any
-    ) -> tuple[Summit | Statement, ...]:
-        """Summits and statements in one chronological sequence.
+    ) -> tuple[Incident | Summit | Statement, ...]:
+        """Incidents, summits and statements in one chronological sequence.
 
         Each criterion applies to the kinds that accept it, and a kind that
         does not accept one of the criteria given drops out (``speaker=``
-        keeps statements only, ``participant=`` summits only). ``mentions``
-        matches the records a statement names or is classified under, and
-        every record a summit refers to (place, host, participants, topics,
-        documents). Dates match by overlap; undated records only appear when
-        no date is asked for, at the end.
+        keeps statements only, ``participant=`` summits only, ``event_type=``
+        incidents only). ``mentions`` matches the records a statement names
+        or is classified under, every record a summit refers to (place, host,
+        participants, topics, documents, incidents), and the places,
+        countries and actors of an incident. Dates match by overlap; undated
+        records only appear when no date is asked for, at the end.
 
         Order: by first day; on the same first day the coarser date first,
-        then summits before statements, then by id.
+        then incidents before summits before statements (what happened,
+        then the meetings and words that answer it), then by id.
 
         Args:
             since: Only records dated (in part) on or after this date.
             until: Only records dated (in part) on or before this date.
-            **criteria: Summit and statement criteria (see :doc:`/querying`).
+            **criteria: Incident, summit and statement criteria (see :doc:`/querying`).
 
         Raises:
             TypeError: for a criterion neither kind accepts (the message names the valid ones).

@@ -5,9 +5,13 @@ from __future__ import annotations
 import enum
 
 __all__ = [
+    "AcledEventType",
+    "IncidentType",
     "InitiativeKind",
     "InitiativeStatus",
     "OrganizationKind",
+    "PloverContext",
+    "PloverEvent",
     "Qualifier",
     "RenderingKind",
     "Role",
@@ -135,3 +139,97 @@ class Qualifier(str, enum.Enum):
     LESS_THAN = "less than"
     ABOUT = "about"
     TARGET = "target"
+
+
+class IncidentType(str, enum.Enum):
+    """What kind of security event an :class:`~ca_security.Incident` is (our own, coarse scheme)."""
+
+    #: One-sided violence, such as a terrorist attack, a bombing or an assault on civilians.
+    ATTACK = "attack"
+    #: Two or more armed sides fighting, such as border clashes between two states' forces.
+    ARMED_CLASH = "armed clash"
+    #: A flood, an earthquake, a mudflow and the emergency that follows.
+    NATURAL_DISASTER = "natural disaster"
+    #: A demonstration, a riot or another collective protest.
+    PROTEST = "protest"
+    #: Anything else (a non-violent development such as a treaty that ends a dispute).
+    OTHER = "other"
+
+
+class PloverEvent(str, enum.Enum):
+    """The event types of PLOVER (Open Event Data Alliance, manual draft 0.7b1).
+
+    The value is the PLOVER code. PLOVER drafts differ: older ones also had
+    ``FIGHT``, ``INVESTIGATE``, ``DISAPPROVE`` and ``CRIME``; 0.7b1 folds
+    two-sided fighting into ``ASSAULT``, investigations and disapproval into
+    ``ACCUSE``, and crime into contexts. See :doc:`/data-dictionary`.
+    """
+
+    AGREE = "AGREE"
+    CONSULT = "CONSULT"
+    SUPPORT = "SUPPORT"
+    CONCEDE = "CONCEDE"
+    COOPERATE = "COOPERATE"
+    AID = "AID"
+    RETREAT = "RETREAT"
+    DEMAND = "DEMAND"
+    ACCUSE = "ACCUSE"
+    REJECT = "REJECT"
+    THREATEN = "THREATEN"
+    PROTEST = "PROTEST"
+    SANCTION = "SANCTION"
+    MOBILIZE = "MOBILIZE"
+    COERCE = "COERCE"
+    ASSAULT = "ASSAULT"
+
+
+class PloverContext(str, enum.Enum):
+    """The topical contexts of PLOVER (manual draft 0.7b1): what an event is about.
+
+    The grammatical contexts (``future``, ``historical``, ``hypothetical``)
+    describe a sentence, not a theme, and are left out.
+    """
+
+    POLITICAL = "political"
+    MILITARY = "military"
+    INTELLIGENCE = "intelligence"
+    PEACEKEEPING = "peacekeeping"
+    ECONOMIC = "economic"
+    DIPLOMATIC = "diplomatic"
+    RESOURCE = "resource"
+    CULTURE = "culture"
+    DISEASE = "disease"
+    ENVIRO_DISASTER = "enviro_disaster"
+    MIGRATION = "migration"
+    HUMANITARIAN = "humanitarian"
+    LEGAL = "legal"
+    HUMAN_RIGHTS = "human_rights"
+    RIGHTS_FREEDOMS = "rights_freedoms"
+    GENDER = "gender"
+    LGBT = "lgbt"
+    TERRORISM = "terrorism"
+    HUMAN_SECURITY = "human_security"
+    RELIGION_ETHNICITY = "religion_ethnicity"
+    GOVERNMENT = "government"
+    ELECTION = "election"
+    LEGISLATIVE = "legislative"
+    CBRN = "cbrn"
+    CYBER = "cyber"
+    POLITICAL_INSTITUTIONS = "political_institutions"
+    CORRUPTION = "corruption"
+    CRIME = "crime"
+    CRIME_MURDER = "crime_murder"
+    CRIME_THEFT = "crime_theft"
+    CRIME_DRUGS = "crime_drugs"
+    CRIME_SEXUAL = "crime_sexual"
+
+
+class AcledEventType(str, enum.Enum):
+    """The six event types of the ACLED codebook; the value is ACLED's own spelling."""
+
+    BATTLES = "Battles"
+    VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
+    EXPLOSIONS_REMOTE_VIOLENCE = "Explosions/Remote violence"
+    RIOTS = "Riots"
+    PROTESTS = "Protests"
+    STRATEGIC_DEVELOPMENTS = "Strategic developments"

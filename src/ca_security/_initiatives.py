@@ -19,7 +19,7 @@ from ._checks import (
 from ._display import Described
 from ._enums import InitiativeKind, InitiativeStatus
 from ._partial_date import PartialDate
-from ._provenance import Citation
+from ._provenance import Citation, Dispute
 
 __all__ = ["Initiative", "Signature", "StatusChange"]
 
@@ -82,6 +82,8 @@ class Initiative(Described):
         history: Stages reached, in date order.
         signatures: Parties that signed, for treaties.
         citations: Sources for the initiative.
+        disputes: Values the sources disagree on, e.g. the year a stage was
+            reached (``field`` names it, such as ``"history[0].date"``).
         notes: What is known beyond the fields.
 
     """
@@ -94,6 +96,7 @@ class Initiative(Described):
     history: tuple[StatusChange, ...] = records(StatusChange)
     signatures: tuple[Signature, ...] = records(Signature)
     citations: tuple[Citation, ...] = records(Citation, required=True)
+    disputes: tuple[Dispute, ...] = records(Dispute)
     notes: str | None = optional_text()
 
     def _described(self) -> list[tuple[str, Any]]:

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from ._incidents import Incident
 from ._initiatives import Initiative
 from ._partial_date import PartialDate
 from ._people import Official, Post
@@ -44,6 +45,10 @@ def _summit_rank(record: Summit) -> int:
     return day_rank(record.start)
 
 
+def _incident_rank(record: Incident) -> int:
+    return day_rank(record.start)
+
+
 _ID = operator.attrgetter("id")
 
 
@@ -52,7 +57,7 @@ class Kind:
     """One kind of record: where it lives in a dataset and how it is ordered.
 
     Records are ordered by id, or when the kind has a ``rank`` (statements by
-    date, summits by start), by that rank and then by id.
+    date, summits and incidents by start), by that rank and then by id.
     """
 
     name: str
@@ -86,4 +91,5 @@ KINDS: tuple[Kind, ...] = (
     Kind("summits", "summits.json", Summit, "summit", _summit_rank),
     Kind("statements", "statements.json", Statement, "statement", _statement_rank),
     Kind("figures", "figures.json", Figure, "figure"),
+    Kind("incidents", "incidents.json", Incident, "incident", _incident_rank),
 )

@@ -202,10 +202,19 @@ def check_pages(
         is not on a page that was read.
 
     Raises:
+        TypeError: when ``dataset`` is not a :class:`~ca_security.Dataset`,
+            or an option is not a number.
         ValueError: when ``timeout`` is not positive, or ``delay`` or
             ``max_bytes`` is negative.
 
     """
+    from ._dataset import Dataset
+
+    if not isinstance(dataset, Dataset):
+        raise TypeError(f"check_pages takes a Dataset, got {type(dataset).__name__}")
+    for name, value in (("timeout", timeout), ("delay", delay), ("max_bytes", max_bytes)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TypeError(f"{name} must be a number, got {type(value).__name__}")
     if not timeout > 0:
         raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
     if not delay >= 0:

@@ -45,7 +45,7 @@ class Statement(Described):
         text: The canonical text (one source's rendering, or a paraphrase for reported speech).
         topics: Ids of :class:`~ca_security.Topic` records.
         mentions: Ids of any records the statement names (countries,
-            organizations, people, places, initiatives, summits).
+            organizations, people, places, initiatives, summits, incidents).
         document: Id of the :class:`~ca_security.Initiative` (e.g. an article)
             the statement is part of, for written texts.
         citations: One per source that reports it, with its own words and
@@ -123,14 +123,21 @@ class Figure(Described):
         description: What is measured, e.g. "intraregional trade of Central Asia".
         value: The number as stated (``80`` for "more than 80%").
         unit: ``"percent"``, ``"USD"``, ``"tonnes"``...
-        qualifier: Whether the value is exact, a bound, an estimate or a target.
+        qualifier: Whether the value is exact, a bound, an estimate or a
+            target; ``about`` where the source gives a round or approximate
+            number ("some 140", "about 40 tonnes").
         period_start: Start of the period the number is about, if stated.
         period_end: End of the period, if stated.
         speaker: Id of the :class:`~ca_security.Official` who stated it, if any.
         statement: Id of the :class:`Statement` that states it, if any.
+        incident: Id of the :class:`~ca_security.Incident` the number is
+            about (a death toll, tonnes of aid), if any.
         countries: Ids of the countries the number is about.
         topics: Ids of :class:`~ca_security.Topic` records.
         citations: Sources that state the number.
+        disputes: Values the sources disagree on: where sources state the
+            number differently, :attr:`value` holds the best supported one
+            and a dispute on ``"value"`` keeps every one with its sources.
         notes: What is known beyond the fields.
 
     """
@@ -146,9 +153,11 @@ class Figure(Described):
     period_end: PartialDate | None = optional(PartialDate)
     speaker: str | None = optional_id()
     statement: str | None = optional_id()
+    incident: str | None = optional_id()
     countries: tuple[str, ...] = id_tuple()
     topics: tuple[str, ...] = id_tuple()
     citations: tuple[Citation, ...] = records(Citation, required=True)
+    disputes: tuple[Dispute, ...] = records(Dispute)
     notes: str | None = optional_text()
 
     @value.validator

@@ -84,6 +84,8 @@ class Summit(Described):
         documents: Ids of :class:`~ca_security.Initiative` records adopted or signed there.
         status: Held, planned or cancelled, as of the sources.
         topics: Ids of the :class:`~ca_security.Topic` records discussed.
+        incidents: Ids of the :class:`~ca_security.Incident` records the
+            meeting discussed or responded to.
         aliases: Other names of the meeting.
         citations: Sources for the meeting.
         disputes: Values the sources disagree on.
@@ -106,6 +108,7 @@ class Summit(Described):
     documents: tuple[str, ...] = id_tuple()
     status: SummitStatus = enum_field(SummitStatus, default=SummitStatus.HELD)
     topics: tuple[str, ...] = id_tuple()
+    incidents: tuple[str, ...] = id_tuple()
     aliases: tuple[str, ...] = text_tuple()
     citations: tuple[Citation, ...] = records(Citation, required=True)
     disputes: tuple[Dispute, ...] = records(Dispute)

@@ -1,10 +1,11 @@
-"""Summits and statements in one chronological sequence."""
+"""Incidents, summits and statements in one chronological sequence."""
 
 from __future__ import annotations
 
 import datetime as _dt
 from typing import TYPE_CHECKING, Any
 
+from ._incidents import Incident
 from ._query import specs
 from ._summits import Summit
 
@@ -14,25 +15,26 @@ if TYPE_CHECKING:
 
 __all__ = ["timeline", "timeline_criteria"]
 
-_KINDS = ("summits", "statements")
+_KINDS = ("incidents", "summits", "statements")
+_NOUNS = ("incident", "summit", "statement")
 
 
 def timeline_criteria() -> tuple[str, ...]:
-    """Every criterion :func:`timeline` accepts: those of summits and of statements."""
+    """Every criterion :func:`timeline` accepts: those of incidents, summits and statements."""
     SPECS = specs()
 
-    return tuple(sorted({*SPECS["summit"].valid, *SPECS["statement"].valid}))
+    return tuple(sorted({name for noun in _NOUNS for name in SPECS[noun].valid}))
 
 
-def _order(record: Summit | Statement) -> tuple[Any, ...]:
+def _order(record: Any) -> tuple[Any, ...]:
     date = record.date
-    rank = 0 if isinstance(record, Summit) else 1
+    rank = 0 if isinstance(record, Incident) else 1 if isinstance(record, Summit) else 2
     if date is None:
         return (_dt.date.max, 1, "", rank, record.id)
     return (date.earliest, 0, date.isoformat(), rank, record.id)
 
 
-def timeline(ds: Dataset, criteria: dict[str, Any]) -> tuple[Summit | Statement, ...]:
+def timeline(ds: Dataset, criteria: dict[str, Any]) -> tuple[Incident | Summit | Statement, ...]:
     """See :meth:`ca_security.Dataset.timeline`."""
     SPECS = specs()
 
@@ -44,7 +46,7 @@ def timeline(ds: Dataset, criteria: dict[str, Any]) -> tuple[Summit | Statement,
             f"{', '.join(unknown)}; valid: {', '.join(valid)}"
         )
     given = {name: value for name, value in criteria.items() if value is not None}
-    found: list[Summit | Statement] = []
+    found: list[Incident | Summit | Statement] = []
     for name in _KINDS:
         collection = getattr(ds, name)
         if set(given) <= set(SPECS[collection.kind].valid):

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from ._errors import Problem
+from ._incidents import Incident
 from ._initiatives import Initiative, Signature, StatusChange
 from ._kinds import KINDS
 from ._partial_date import PartialDate
@@ -50,6 +51,7 @@ REFERENCES: dict[type, dict[str, tuple[str, ...]]] = {
         "host_country": ("countries",),
         "documents": ("initiatives",),
         "topics": ("topics",),
+        "incidents": ("incidents",),
     },
     Statement: {
         "speaker": ("officials",),
@@ -61,8 +63,14 @@ REFERENCES: dict[type, dict[str, tuple[str, ...]]] = {
     Figure: {
         "speaker": ("officials",),
         "statement": ("statements",),
+        "incident": ("incidents",),
         "countries": ("countries",),
         "topics": ("topics",),
+    },
+    Incident: {
+        "places": ("places",),
+        "countries": ("countries",),
+        "actors": ("officials", "organizations"),
     },
     Initiative: {"proposer": ("officials",)},
     StatusChange: {"summit": ("summits",)},

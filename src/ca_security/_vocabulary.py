@@ -12,14 +12,14 @@ from ._checks import (
     id_field,
     instance_of,
     optional,
+    optional_enum,
     optional_id,
-    optional_text,
     records,
     text,
     text_tuple,
 )
 from ._display import Described
-from ._enums import OrganizationKind
+from ._enums import OrganizationKind, PloverContext, PloverEvent
 from ._partial_date import PartialDate
 from ._provenance import Citation
 
@@ -135,15 +135,21 @@ class Topic(Described):
     """An entry of the controlled, hierarchical vocabulary of security risks and themes.
 
     Topics are the project's own classification, not facts from a source, so
-    they carry no citations.
+    they carry no citations. Their codes in the PLOVER and CAMEO event
+    ontologies let a query ask by code (``filter(topic="COOPERATE")``); the
+    mapping and its reasons are in :doc:`/data-dictionary`.
 
     Attributes:
         id: Stable slug, e.g. ``"terrorism"``.
         label: Short English label.
         description: What the topic covers.
         parent: Id of the broader topic, ``None`` at the top.
-        plover: Counterpart in the PLOVER event ontology, where one is obvious.
-        cameo: Counterpart CAMEO code, where one is obvious.
+        plover: The PLOVER event type of what happens under this topic
+            (``AID`` for humanitarian assistance), where one fits.
+        plover_context: The PLOVER context of what a statement on this topic
+            is about (``terrorism``, ``economic``), where one fits.
+        cameo: The CAMEO event code (two to four digits, e.g. ``"073"``
+            Provide humanitarian aid), where one fits.
 
     """
 
@@ -151,8 +157,22 @@ class Topic(Described):
     label: str = text()
     description: str = text()
     parent: str | None = optional_id()
-    plover: str | None = optional_text()
-    cameo: str | None = optional_text()
+    plover: PloverEvent | None = optional_enum(PloverEvent)
+    plover_context: PloverContext | None = optional_enum(PloverContext)
+    cameo: str | None = attrs.field(
+        default=None,
+        validator=[
+            instance_of(str, optional=True),
+            attrs.validators.optional(attrs.validators.matches_re(r"^[0-9]{2,4}\Z")),
+        ],
+    )
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The topic's PLOVER and CAMEO codes that are set, e.g. ``("AID", "humanitarian", "073")``."""
+        found = (self.plover, self.plover_context)
+        values = tuple(code.value for code in found if code is not None)
+        return values if self.cameo is None else (*values, self.cameo)
 
     def _described(self) -> list[tuple[str, Any]]:
         return [("label", self.label), ("parent", self.parent)]

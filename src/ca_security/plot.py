@@ -16,6 +16,7 @@ from typing import Any, Literal
 import attrs
 
 from ._dataset import Dataset
+from ._incidents import Incident
 from ._statements import Statement
 from ._summits import Summit
 
@@ -63,7 +64,8 @@ def timeline(
     Args:
         data: A :class:`~ca_security.Dataset` (all its summits and statements)
             or any iterable of :class:`~ca_security.Summit` and
-            :class:`~ca_security.Statement` records, e.g. the result of a query.
+            :class:`~ca_security.Statement` records, e.g. the result of a query
+            (incidents, as ``ds.timeline()`` gives them, are left out).
         path: The file to write; its suffix (``.png``, ``.svg``, ``.pdf``)
             chooses the format.
         group_by: ``"speaker"`` for one row per speaker, ``"topic"`` for one
@@ -155,6 +157,8 @@ def _marks(
 ) -> list[_Mark]:
     marks: list[_Mark] = []
     for record in records:
+        if isinstance(record, Incident):
+            continue  # the figure draws meetings and words; ds.timeline() also holds incidents
         if isinstance(record, Summit):
             if record.start is None:
                 continue

@@ -140,11 +140,11 @@ def _add_questions(commands: Any) -> None:
     timeline = _command(
         commands,
         "timeline",
-        "summits and statements in date order, filtered by what they mention, dates and more",
+        "incidents, summits and statements in date order, filtered by what they mention, dates...",
         f"{_PROG} timeline --mentions Afghanistan --since 2024",
         _questions.timeline,
     )
-    _lists.add_filter_options(timeline, "statement", "summit")
+    _lists.add_filter_options(timeline, "statement", "summit", "incident")
     add_output_options(timeline)
     corroboration = _command(
         commands,

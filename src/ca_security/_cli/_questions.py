@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from .._statements import Statement
 from .._summits import Summit
 from ._common import UsageError, emit_rows, load, message_of, print_json
 from ._labels import citation_line, label, name
@@ -64,6 +65,8 @@ def timeline(args: argparse.Namespace) -> int:
     for record in records:
         if isinstance(record, Summit):
             rows.append((record.date, "summit", record.id, record.name))
+        elif not isinstance(record, Statement):  # an incident
+            rows.append((record.date, "incident", record.id, record.name))
         else:
             rows.append(
                 (record.date, "statement", record.id, f"{name(ds, record.speaker)}: {record.text}")

@@ -23,9 +23,13 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 
 from .._enums import (
+    AcledEventType,
+    IncidentType,
     InitiativeKind,
     InitiativeStatus,
     OrganizationKind,
+    PloverContext,
+    PloverEvent,
     Qualifier,
     RenderingKind,
     Role,
@@ -34,6 +38,7 @@ from .._enums import (
     SummitFormat,
     SummitStatus,
 )
+from .._incidents import Incident
 from .._initiatives import Initiative, Signature, StatusChange
 from .._kinds import KINDS
 from .._metadata import Metadata
@@ -43,6 +48,7 @@ from .._provenance import Citation, Dispute, DisputedValue, Source
 from .._statements import Figure, Statement
 from .._summits import Participation, Summit
 from .._vocabulary import Country, Organization, Place, PlaceName, Series, Topic
+from ._distinct import distinct_utterances
 
 __all__ = [
     "citations",
@@ -52,6 +58,7 @@ __all__ = [
     "disputes",
     "figures",
     "ids",
+    "incidents",
     "initiatives",
     "metadata",
     "officials",
@@ -242,8 +249,9 @@ def topics(parent_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrateg
         label=texts(),
         description=texts(),
         parent=_optional(parent_ids) if parent_ids is not None else st.none(),
-        plover=_optional(st.sampled_from(["ATTACK", "CONSULT", "COOPERATE"])),
-        cameo=_optional(st.sampled_from(["04", "05", "18"])),
+        plover=_optional(st.sampled_from(PloverEvent)),
+        plover_context=_optional(st.sampled_from(PloverContext)),
+        cameo=_optional(st.sampled_from(["04", "061", "073", "0233", "18"])),
     )
 
 
@@ -338,6 +346,7 @@ def summits(
     series_ids: st.SearchStrategy[str] | None = None,
     initiative_ids: st.SearchStrategy[str] | None = None,
     topic_ids: st.SearchStrategy[str] | None = None,
+    incident_ids: st.SearchStrategy[str] | None = None,
 ) -> Summit:
     """A summit whose end does not precede its start."""
     start = draw(_optional(partial_dates()))
@@ -361,6 +370,7 @@ def summits(
         documents=draw(_id_tuple(initiative_ids if initiative_ids is not None else ids(), 2)),
         status=draw(st.sampled_from(SummitStatus)),
         topics=draw(_id_tuple(topic_ids if topic_ids is not None else ids())),
+        incidents=draw(_id_tuple(incident_ids if incident_ids is not None else ids(), 2)),
         citations=draw(_cited(source_ids)),
         disputes=draw(_tuple_of(disputes(source_ids), max_size=1)),
     )
@@ -399,8 +409,9 @@ def statements(
 def figures(
     source_ids: st.SearchStrategy[str] | None = None,
     person_ids: st.SearchStrategy[str] | None = None,
+    incident_ids: st.SearchStrategy[str] | None = None,
 ) -> st.SearchStrategy[Figure]:
-    """A stated number."""
+    """A stated number, perhaps about an incident, perhaps disputed."""
     return st.builds(
         Figure,
         id=ids(),
@@ -410,7 +421,41 @@ def figures(
         qualifier=st.sampled_from(Qualifier),
         period_start=_optional(partial_dates()),
         speaker=_optional(person_ids if person_ids is not None else ids()),
+        incident=_optional(incident_ids if incident_ids is not None else ids()),
         citations=_cited(source_ids),
+        disputes=_tuple_of(disputes(source_ids), max_size=1),
+    )
+
+
+@st.composite
+def incidents(
+    draw: st.DrawFn,
+    source_ids: st.SearchStrategy[str] | None = None,
+    place_ids: st.SearchStrategy[str] | None = None,
+    country_ids: st.SearchStrategy[str] | None = None,
+    actor_ids: st.SearchStrategy[str] | None = None,
+) -> Incident:
+    """An incident whose end does not precede its start."""
+    start = draw(_optional(partial_dates()))
+    end = None
+    if start is not None and draw(st.booleans()):
+        end = PartialDate.coerce(start.latest + _dt.timedelta(days=draw(st.integers(0, 400))))
+    return Incident(
+        id=draw(ids()),
+        name=draw(texts()),
+        aliases=draw(_tuple_of(texts())),
+        event_type=draw(st.sampled_from(IncidentType)),
+        plover=draw(_optional(st.sampled_from(PloverEvent))),
+        acled=draw(_optional(st.sampled_from(AcledEventType))),
+        start=start,
+        end=end,
+        place_name=draw(_optional(texts())),
+        places=draw(_id_tuple(place_ids if place_ids is not None else ids(), 2)),
+        countries=draw(_id_tuple(country_ids if country_ids is not None else _ALPHA2, 2)),
+        actors=draw(_id_tuple(actor_ids if actor_ids is not None else ids(), 2)),
+        citations=draw(_cited(source_ids)),
+        disputes=draw(_tuple_of(disputes(source_ids), max_size=1)),
+        notes=draw(_optional(texts())),
     )
 
 
@@ -443,6 +488,7 @@ def initiatives(
         history=_tuple_of(change),
         signatures=_tuple_of(signature),
         citations=_cited(source_ids),
+        disputes=_tuple_of(disputes(source_ids), max_size=1),
     )
 
 
@@ -474,7 +520,9 @@ def dataset_records(
 
     Every reference resolves, ids are unique across kinds, statements fall
     within their summit's dates and are not dated after the publication of a
-    source that cites them.
+    source that cites them, and they obey the rules of what statements quote
+    (page citations have excerpts; one utterance, one statement; an excerpt,
+    one speaker).
     """
     taken: set[str] = set()
 
@@ -571,6 +619,20 @@ def dataset_records(
             )
         )
     )
+    incident_list = take(
+        draw(
+            _unique_by_id(
+                incidents(
+                    source_ids,
+                    pick(place_list),
+                    pick(country_list),
+                    pick((*official_list, *organization_list)),
+                ),
+                taken,
+                3,
+            )
+        )
+    )
     summit_list = take(
         draw(
             _unique_by_id(
@@ -582,6 +644,7 @@ def dataset_records(
                     optional_pick(series_list),
                     pick(initiative_list),
                     pick(topic_tuple),
+                    pick(incident_list),
                 ).filter(lambda s: bool(official_list) or not s.participants),
                 taken,
                 max_per_kind,
@@ -607,8 +670,15 @@ def dataset_records(
             [_place_statement(draw, draft, summit_list, source_list) for draft in drafts]
         )
     figure_list = take(
-        draw(_unique_by_id(figures(source_ids, optional_pick(official_list)), taken, 3))
+        draw(
+            _unique_by_id(
+                figures(source_ids, optional_pick(official_list), optional_pick(incident_list)),
+                taken,
+                3,
+            )
+        )
     )
+    statement_list, figure_list = distinct_utterances(statement_list, figure_list, source_list)
     records = {
         "sources": source_list,
         "countries": country_list,
@@ -622,6 +692,7 @@ def dataset_records(
         "summits": summit_list,
         "statements": statement_list,
         "figures": figure_list,
+        "incidents": incident_list,
     }
     assert set(records) == {kind.name for kind in KINDS}
     return draw(metadata()), records
