@@ -314,3 +314,17 @@ def test_no_statement_is_dated_after_a_source_that_reports_it() -> None:
             published = sources[citation.source].published
             if published is not None:
                 assert statement.date.earliest <= published.latest, statement.id
+
+
+def test_every_topic_is_used_or_is_an_umbrella_of_used_ones() -> None:
+    """No topic is left unused: a statement carries it, or one of its narrower topics."""
+    ds = dataset()
+    used = {topic for statement in ds.statements for topic in statement.topics}
+    parents = {topic.id: topic.parent for topic in ds.topics}
+    covered = set(used)
+    for topic in used:
+        parent = parents[topic]
+        while parent is not None:
+            covered.add(parent)
+            parent = parents[parent]
+    assert sorted(set(parents) - covered) == []
