@@ -28,6 +28,7 @@ with tempfile.TemporaryDirectory() as tmp:
         JOIN read_parquet('{files / "officials.parquet"}') AS o ON o.id = s.speaker
         GROUP BY o.name
         ORDER BY statements DESC, speaker
+        LIMIT 10
     """
     print(duckdb.sql(query))
 

@@ -285,3 +285,65 @@ def test_a_missing_data_file_is_an_empty_collection(tmp_path):
     dataset = cs.load(tmp_path)
     assert len(dataset.figures) == 0
     assert len(dataset.statements) == len(BUNDLED["statements.json"])
+
+
+# -- corpus files stay inside the corpus folder (issue: verify read files outside it) -----
+
+
+@pytest.mark.parametrize(
+    "name", ["../secret.txt", "/etc/hostname", "/proc/self/environ", "sub/x.txt", ".hidden", "a\\b"]
+)
+def test_a_corpus_file_outside_the_folder_is_refused_at_load(tmp_path: Path, name: str) -> None:
+    """A source's corpus_file must be a plain file name: anything else is a DatasetError."""
+    files = copy.deepcopy(BUNDLED)
+    source = next(s for s in files["sources.json"] if s.get("corpus_file"))
+    source["corpus_file"] = name
+    write_raw(tmp_path, files)
+    with pytest.raises(cs.DatasetError) as caught:
+        cs.load(tmp_path)
+    assert [(p.record, p.field) for p in caught.value.problems] == [(source["id"], "corpus_file")]
+
+
+def test_verify_does_not_follow_a_link_out_of_the_corpus(tmp_path: Path) -> None:
+    """A corpus file that is a symbolic link to a file outside the folder is not read."""
+    from ca_security._verify import verify_excerpts
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET " * 200, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    ds = cs.load()
+    names = {s.corpus_file for s in ds.sources if s.corpus_file}
+    for name in names:
+        (corpus / name).symlink_to(secret)
+    report = verify_excerpts(ds, corpus)
+    assert report.problems
+    assert all("TOP-SECRET" not in problem.message for problem in report.problems)
+
+
+@pytest.mark.parametrize("text", ["\ud800", "a\udfffb", "Tokayev \ud83d said"])
+def test_a_lone_surrogate_is_refused_at_load_with_its_record_and_field(
+    tmp_path: Path, text: str
+) -> None:
+    """Text no file can store as UTF-8 is refused at load, not at the first export."""
+    files = copy.deepcopy(BUNDLED)
+    statement = files["statements.json"][0]
+    statement["notes"] = text
+    for name, records in files.items():
+        # ensure_ascii keeps the lone surrogate as a \\u escape, as a hostile file would.
+        (tmp_path / name).write_text(json.dumps(records, ensure_ascii=True), "utf-8")
+    with pytest.raises(cs.DatasetError) as caught:
+        cs.load(tmp_path)
+    problems = [(p.record, p.field) for p in caught.value.problems]
+    assert problems == [(statement["id"], "notes")]
+    assert "lone surrogate" in caught.value.problems[0].message
+
+
+def test_a_surrogate_pair_written_as_escapes_loads(tmp_path: Path) -> None:
+    """A character outside the BMP written as a \\u surrogate pair is fine."""
+    files = copy.deepcopy(BUNDLED)
+    files["statements.json"][0]["notes"] = "flag \U0001f1f0\U0001f1ff"
+    for name, records in files.items():
+        (tmp_path / name).write_text(json.dumps(records, ensure_ascii=True), "utf-8")
+    ds = cs.load(tmp_path)
+    assert ds.statements[files["statements.json"][0]["id"]].notes == "flag \U0001f1f0\U0001f1ff"

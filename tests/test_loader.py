@@ -83,12 +83,17 @@ def test_dataset_get_finds_any_kind_and_collections_raise_keyerror():
 
 
 def test_records_iterate_in_canonical_order():
-    """Reference kinds iterate by id; statements by date then id."""
+    """Reference kinds iterate by id; statements by date (a coarser date first), then id."""
     ds = cs.load()
     assert sorted(ds.officials.ids) == list(ds.officials.ids)
-    keys = [(s.date.earliest if s.date else None, s.id) for s in ds.statements]
-    dated = [k for k in keys if k[0] is not None]
+    coarse_first = {"year": 0, "month": 1, "day": 2}
+    keys = [
+        (s.date.earliest, coarse_first[s.date.precision], s.id) if s.date else None
+        for s in ds.statements
+    ]
+    dated = [k for k in keys if k is not None]
     assert sorted(dated) == dated
+    assert all(k is None for k in keys[len(dated) :]), "undated statements come last"
 
 
 def _broken_copy(tmp_path: Path, edit) -> Path:

@@ -183,9 +183,11 @@ def test_a_dangling_symlink_is_a_problem(tmp_path):
 
 
 def test_paths_in_records_are_never_opened(tmp_path):
-    """corpus_file naming a path outside is just a string: loading does not open it."""
+    """corpus_file naming a path outside is refused, not opened: the error quotes the name only."""
     files = bundled_raw()
     files["sources.json"][0]["corpus_file"] = "../../../../etc/passwd"
     write_raw(tmp_path, files)
-    dataset = cs.load(tmp_path)
-    assert dataset.sources[files["sources.json"][0]["id"]].corpus_file == "../../../../etc/passwd"
+    with pytest.raises(cs.DatasetError) as caught:
+        cs.load(tmp_path)
+    assert "root:" not in str(caught.value)
+    assert [p.field for p in caught.value.problems] == ["corpus_file"]

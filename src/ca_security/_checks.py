@@ -83,6 +83,23 @@ def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object
         )
     if not value.strip():
         raise FieldValueError(attribute.name, f"{attribute.name} must not be empty")
+    if not encodable(value):
+        raise FieldValueError(
+            attribute.name,
+            f"{attribute.name} holds a lone surrogate (such as \\ud800), which no file can "
+            "store as UTF-8: write the character itself or its surrogate pair",
+        )
+
+
+def encodable(text: str) -> bool:
+    """Whether ``text`` can be written as UTF-8 (it holds no lone surrogate)."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _check_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -453,7 +453,10 @@ class _RecordSource:
                 f"if len({variable}) > 1 and len(set({variable})) != len({variable}):",
                 "    raise Refused",
             ]
-        is_text = "{0}.strip()" if strings else "type({0}) is str and {0}.strip()"
+        encodable = self.name(_checks.encodable, "encodable")
+        is_text = "{0}.strip() and " + encodable + "({0})"
+        if not strings:
+            is_text = "type({0}) is str and " + is_text
         if validator is _checks._check_text:
             return [f"if not ({is_text.format(variable)}):", "    raise Refused"]
         if validator is _checks._check_optional_text:

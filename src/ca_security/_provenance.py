@@ -66,6 +66,20 @@ class Source(Described):
     retrieved: PartialDate | None = optional(PartialDate)
     notes: str | None = optional_text()
 
+    @corpus_file.validator
+    def _check_corpus_file(self, attribute: attrs.Attribute[Any], value: str | None) -> None:
+        if value is None:
+            return
+        if (
+            value in (".", "..")
+            or value.startswith(".")
+            or any(mark in value for mark in ("/", "\\", ":", "\x00"))
+        ):
+            raise FieldValueError(
+                attribute.name,
+                f"a corpus file is a plain file name inside the corpus folder, got {value[:80]!r}",
+            )
+
     @url.validator
     def _check_url(self, attribute: attrs.Attribute[Any], value: str | None) -> None:
         if value is not None and not value.startswith(("http://", "https://")):

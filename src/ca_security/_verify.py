@@ -66,8 +66,7 @@ def verify_excerpts(dataset: Dataset, corpus: str | os.PathLike[str]) -> VerifyR
                     continue
                 name = source.corpus_file
                 if name not in texts:
-                    file = directory / name
-                    texts[name] = file.read_text("utf-8") if file.is_file() else None
+                    texts[name] = _read_inside(directory, name)
                 text = texts[name]
                 message = _check(citation, text, name)
                 checked += 1
@@ -76,6 +75,22 @@ def verify_excerpts(dataset: Dataset, corpus: str | os.PathLike[str]) -> VerifyR
                         Problem(file=kind.file, record=record.id, field=path, message=message)
                     )
     return VerifyReport(checked=checked, skipped=skipped, problems=tuple(problems))
+
+
+def _read_inside(directory: Path, name: str) -> str | None:
+    """The text of the corpus file ``name``, or ``None`` if it is not a regular file inside ``directory``.
+
+    A name that resolves outside the folder (a symbolic link pointing out) is
+    not read: verification never prints text from outside the corpus.
+    """
+    file = directory / name
+    try:
+        inside = file.resolve().parent == directory.resolve()
+    except (OSError, RuntimeError):
+        return None
+    if not inside or not file.is_file():
+        return None
+    return file.read_text("utf-8")
 
 
 def _check(citation: Citation, text: str | None, name: str) -> str | None:
