@@ -23,6 +23,11 @@ COMMANDS = (
     "summits",
     "show",
     "search",
+    "holding",
+    "timeline",
+    "corroboration",
+    "figures",
+    "initiatives",
     "export",
     "validate",
     "verify",
@@ -74,7 +79,8 @@ def test_list_commands_print_json_jsonl_csv_and_tables(command, kind):
     table = run(command)
     lines = table.stdout.splitlines()
     assert lines[0].split()[0] == "id"
-    assert [line.split()[0] for line in lines[2:]] == ids
+    # A long text wraps onto lines that start blank, under its column.
+    assert [line.split()[0] for line in lines[2:] if not line.startswith(" ")] == ids
     limited = run(command, "--format", "jsonl", "--limit", "1")
     assert len(limited.stdout.splitlines()) == 1
 
@@ -91,7 +97,7 @@ def test_show_prints_a_record_as_text_or_json():
     assert result.returncode == 0
     assert json.loads(result.stdout)["name"] == cs.load().officials["kassym-jomart-tokayev"].name
     text = run("show", "kassym-jomart-tokayev")
-    assert text.stdout.splitlines()[0] == "Official kassym-jomart-tokayev"
+    assert text.stdout.splitlines()[0] == "Official: Kassym-Jomart Tokayev [kassym-jomart-tokayev]"
 
 
 def test_show_finds_a_record_by_name():
@@ -110,7 +116,10 @@ def test_search_finds_records_by_text():
     assert result.returncode == 0
     hits = [json.loads(line) for line in result.stdout.splitlines()]
     assert {"kind": "topic", "id": "afghanistan", "field": "label", "text": "Afghanistan"} in hits
-    assert all("afghanistan" in hit["text"].lower() for hit in hits)
+    assert all(
+        "afghanistan" in (hit["id"] if hit["field"] == "id" else hit["text"]).lower()
+        for hit in hits
+    )
     nothing = run("search", "zzzz-no-such-words", "--format", "json")
     assert json.loads(nothing.stdout) == []
 

@@ -53,3 +53,31 @@ def test_cli_page_has_a_section_and_an_example_per_command():
     for name in commands:
         assert name in headings, name
         assert f"ca-security {name}" in text, name
+
+
+CLI_BLOCK = re.compile(r"^```bash\n(.*?)^```", re.DOTALL | re.MULTILINE)
+CLI_EXAMPLES = [
+    line
+    for block in CLI_BLOCK.findall((DOCS / "cli.md").read_text("utf-8"))
+    for line in block.splitlines()
+    if line.startswith("ca-security ") and "--online" not in line  # the network: not in tests
+]
+
+
+def test_every_cli_example_runs(tmp_path, monkeypatch, capsys):
+    """Each command line of docs/cli.md runs as written (in order) and exits 0."""
+    import shlex
+
+    from ca_security._cli import main
+
+    pytest.importorskip("pyarrow")
+    (tmp_path / "corpus").symlink_to(DOCS.parent / "corpus")
+    monkeypatch.chdir(tmp_path)
+    for line in CLI_EXAMPLES:
+        words = shlex.split(line)[1:]
+        if ">" in words:  # a redirection: run the command, keep its output here
+            words = words[: words.index(">")]
+        code = main(words)
+        out, err = capsys.readouterr()
+        assert code == 0, (line, err)
+        assert out.strip(), line

@@ -141,18 +141,39 @@ def word_matches(collection: Collection[Any], text: str) -> tuple[int, ...]:
 
 @overload
 def search(
-    collection: Collection[R], text: str, limit: int, *, scored: Literal[False] = False
+    collection: Collection[R],
+    text: str,
+    limit: int,
+    *,
+    scored: Literal[False] = False,
+    every_word: bool = False,
 ) -> tuple[R, ...]: ...
 
 
 @overload
 def search(
-    collection: Collection[R], text: str, limit: int, *, scored: Literal[True]
+    collection: Collection[R],
+    text: str,
+    limit: int,
+    *,
+    scored: Literal[True],
+    every_word: bool = False,
 ) -> tuple[tuple[float, R], ...]: ...
 
 
-def search(collection: Collection[R], text: str, limit: int = 10, *, scored: bool = False) -> Any:
-    """See :meth:`ca_security.Collection.search`; ``scored`` pairs each record with its score."""
+def search(
+    collection: Collection[R],
+    text: str,
+    limit: int = 10,
+    *,
+    scored: bool = False,
+    every_word: bool = False,
+) -> Any:
+    """See :meth:`ca_security.Collection.search`; ``scored`` pairs each record with its score.
+
+    With ``every_word``, only records that match every word of ``text`` (the
+    command line's ``search``); the ranking is the same.
+    """
     if not isinstance(text, str):
         raise TypeError(f"search takes a string, got {type(text).__name__}")
     if isinstance(limit, bool) or not isinstance(limit, int):
@@ -178,6 +199,8 @@ def search(collection: Collection[R], text: str, limit: int = 10, *, scored: boo
     ranked: list[tuple[float, int]] = []
     for position, best in scores.items():
         if allowed is not None and position not in allowed:
+            continue
+        if every_word and not all(best):
             continue
         score = sum(best) / len(words)
         names = index.folded[position]

@@ -111,23 +111,48 @@ class DatasetExports:
             write_text(path, dump(document), overwrite=overwrite)
         return document
 
-    def to_pandas(self) -> dict[str, Any]:
+    def to_pandas(self, *, flat: bool = False) -> dict[str, Any]:
         """Every table of the CSV export as a typed ``pandas.DataFrame``, by table name.
 
         Needs the ``pandas`` extra (``pip install 'ca-security[pandas]'``).
+
+        Args:
+            flat: Instead, the two flat tables for reading and spreadsheets:
+                ``"statements"`` (one row per statement: date, speaker name
+                and country, kind, occasion, topics, mentions by name, the
+                outlets that report it, the first quoted rendering, text) and
+                ``"summits"`` (one row per summit: dates, name, place as
+                named then, participants as ``name (country, role)``,
+                documents); lists are joined by ``"; "``, values are exact
+                (see :doc:`/exports`).
 
         Returns:
             Table name (``"statements"``, ``"statement_topics"``, ...) -> DataFrame.
 
         Raises:
             MissingExtraError: when pandas is not installed.
+            TypeError: when ``flat`` is not a bool.
+
+        Examples:
+            >>> import ca_security
+            >>> flat = ca_security.load().to_pandas(flat=True)
+            >>> list(flat["summits"].columns)
+            ['id', 'start', 'end', 'name', 'place', 'participants', 'documents']
 
         """
         from ._frames import pandas_frame, require
         from ._tables import tables
 
+        if not isinstance(flat, bool):
+            raise TypeError(f"flat is True or False, got {type(flat).__name__}")
         require("pandas", "to_pandas()")
-        return {table.name: pandas_frame(table) for table in tables(self._dataset())}
+        if flat:
+            from ._flat import flat_tables
+
+            found = flat_tables(self._dataset())
+        else:
+            found = tables(self._dataset())
+        return {table.name: pandas_frame(table) for table in found}
 
     def to_arrow(self) -> dict[str, Any]:
         """Every table of the CSV export as a typed ``pyarrow.Table``, by table name.

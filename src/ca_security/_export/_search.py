@@ -1,4 +1,4 @@
-"""Plain text search over every record's names, titles, texts and excerpts (for the CLI)."""
+"""Search over every record's names, titles, texts and excerpts (for the CLI)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import Any
 import attrs
 
 from .._kinds import KINDS
+from .._lookup import search as name_search
+from .._names import fold
 from ._model import fields_of
 
 __all__ = ["Hit", "search"]
@@ -20,8 +22,9 @@ class Hit:
     Attributes:
         kind: What the record is (``"statement"``).
         id: The record's id.
-        field: Where the text was found, e.g. ``"citations[1].excerpt"``.
-        text: The field's text.
+        field: Where the text was found, e.g. ``"citations[1].excerpt"``;
+            ``"id"`` when only the record's id matches.
+        text: The field's text (the record's first text when only the id matches).
 
     """
 
@@ -31,22 +34,54 @@ class Hit:
     text: str
 
 
+#: The order of kinds in the answer: statements and people first, sources last.
+ORDER: tuple[str, ...] = (
+    "statements",
+    "officials",
+    *(kind.name for kind in KINDS if kind.name not in ("statements", "officials", "sources")),
+    "sources",
+)
+
+
 def search(dataset: Any, text: str) -> list[Hit]:
-    """Every record with a text field containing ``text`` (case-insensitive), first field only.
+    """Records matching ``text``: statements and people first, sources last.
+
+    One matching rule with :meth:`Collection.search`, whose answers that
+    match every word of ``text`` come first within each kind, in its order
+    (best first): both fold case, accents and punctuation with
+    :func:`ca_security._names.fold`. Then come the records one of whose other
+    texts (an excerpt, a note) holds the folded text.
+    Each hit names the first field that holds the text (or its first word).
 
     Raises:
         ValueError: when ``text`` is blank.
 
     """
-    needle = text.casefold().strip()
+    needle = fold(text)
     if not needle:
         raise ValueError("search text is blank")
+    words = needle.split()
     hits: list[Hit] = []
-    for kind in KINDS:
-        for record in getattr(dataset, kind.name):
-            for field, value in _texts(record, ""):
-                if needle in value.casefold():
-                    hits.append(Hit(kind.noun, record.id, field, value))
+    for name in ORDER:
+        collection = getattr(dataset, name)
+        noun = collection.kind
+        found = set()
+        for record in name_search(collection, text, len(collection), every_word=True):
+            found.add(record.id)
+            fields = list(_texts(record, "")) or [("id", record.id)]
+            where, value = next(
+                (pair for pair in fields if needle in fold(pair[1])),
+                next((pair for pair in fields if words[0] in fold(pair[1])), ("", "")),
+            )
+            if not where:  # only the id matches: say so, and show the record's first text
+                where, value = "id", fields[0][1]
+            hits.append(Hit(noun, record.id, where, value))
+        for record in collection:
+            if record.id in found:
+                continue
+            for where, value in _texts(record, ""):
+                if needle in fold(value):
+                    hits.append(Hit(noun, record.id, where, value))
                     break
     return hits
 
