@@ -36,6 +36,12 @@ DOCUMENTED = {
     "international-law-sovereignty": (None, "legal", None),
     "culture-humanitarian-ties": (None, "culture", None),
     "external-partners": (None, "diplomatic", None),
+    "borders": (None, "legal", None),
+    "cyber-security": (None, "cyber", None),
+    "biosecurity": (None, "cbrn", None),
+    "critical-minerals": (None, "resource", None),
+    "sanctions": ("SANCTION", "economic", "163"),
+    "migration": (None, "migration", None),
 }
 
 
