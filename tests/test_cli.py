@@ -14,8 +14,8 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_stats_prints_counts_versions_and_date_range():
-    """stats shows every record kind's count, both versions and the date range."""
+def test_stats_prints_counts_versions_and_spans():
+    """stats shows every record kind's count, both versions and the spans of statements and meetings."""
     ds = cs.load()
     result = run("stats")
     assert result.returncode == 0
@@ -24,7 +24,24 @@ def test_stats_prints_counts_versions_and_date_range():
     for name, collection in ds.collections():
         assert any(line.split() == [name, str(len(collection))] for line in lines), name
     assert f"sources: {len(ds.sources)}" in lines
-    assert any(line.startswith("date range: ") for line in lines)
+    said = sorted(s.date for s in ds.statements if s.date is not None)
+    assert f"statements span: {said[0]} .. {said[-1]}" in lines
+    held = sorted(d for s in ds.summits for d in (s.start, s.end) if d is not None)
+    assert f"meetings span: {held[0]} .. {held[-1]}" in lines
+
+
+def test_stats_counts_statements_per_speaker():
+    """Each speaker's line gives the number of statements a plain count finds."""
+    ds = cs.load()
+    lines = run("stats").stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("statements per speaker"))
+    rows = lines[start + 1 :]
+    speakers = {s.speaker for s in ds.statements}
+    assert len(rows) == len(speakers)
+    for speaker in speakers:
+        count = sum(1 for s in ds.statements if s.speaker == speaker)
+        name = ds.officials[speaker].name
+        assert f"  {name} [{speaker}]  {count}" in rows
 
 
 def test_stats_on_a_broken_directory_fails_cleanly(tmp_path):

@@ -191,6 +191,8 @@ def test_stats_as_json():
     summary = json.loads(result.stdout)
     assert summary["dataset_version"] == ds.version
     assert summary["records"] == {name: len(coll) for name, coll in ds.collections()}
+    assert sum(summary["statements_per_speaker"].values()) == len(ds.statements)
+    assert set(summary["spans"]) == {"statements", "meetings"}
 
 
 def test_validate_a_missing_path_is_an_input_error(tmp_path):

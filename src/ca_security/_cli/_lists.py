@@ -36,36 +36,57 @@ _CRITERION = "criterion_"
 _RESERVED = frozenset({"format", "limit", "data", "help"})
 
 
-def _date_range(ds: Dataset) -> tuple[str, str] | None:
-    dates = [s.date for s in ds.statements if s.date is not None]
-    dates += [s.start for s in ds.summits if s.start is not None]
-    dates += [s.end for s in ds.summits if s.end is not None]
-    if not dates:
-        return None
-    return min(dates).isoformat(), max(dates).isoformat()
+def _span(dates: list[Any]) -> tuple[str, str] | None:
+    return (min(dates).isoformat(), max(dates).isoformat()) if dates else None
+
+
+def _spans(ds: Dataset) -> dict[str, tuple[str, str] | None]:
+    """The first and last dates of the statements, and of the meetings, apart."""
+    meetings = [s.start for s in ds.summits if s.start is not None]
+    meetings += [s.end for s in ds.summits if s.end is not None]
+    return {
+        "statements": _span([s.date for s in ds.statements if s.date is not None]),
+        "meetings": _span(meetings),
+    }
+
+
+def _per_speaker(ds: Dataset) -> list[tuple[str, str, int]]:
+    """``(speaker id, name, statements)``, most statements first, then by name."""
+    counts: dict[str, int] = {}
+    for statement in ds.statements:
+        counts[statement.speaker] = counts.get(statement.speaker, 0) + 1
+    rows = [
+        (pid, ds.officials[pid].name if pid in ds.officials else pid, n)
+        for pid, n in counts.items()
+    ]
+    return sorted(rows, key=lambda row: (-row[2], row[1]))
 
 
 def stats_lines(ds: Dataset) -> list[str]:
     """The lines of ``ca-security stats`` for a dataset."""
     lines = [f"ca_security {__version__}, dataset version {ds.version}"]
-    span = _date_range(ds)
-    lines.append(f"date range: {span[0]} .. {span[1]}" if span else "date range: none")
+    for what, span in _spans(ds).items():
+        text = f"{span[0]} .. {span[1]}" if span else "none"
+        lines.append(f"{what} span: {text}")
     lines.append(f"sources: {len(ds.sources)}")
     lines.append("records:")
     width = max(len(name) for name, _ in ds.collections())
     lines.extend(f"  {name:<{width}}  {len(coll):>6}" for name, coll in ds.collections())
+    speakers = _per_speaker(ds)
+    lines.append(f"statements per speaker ({len(speakers)} speakers):")
+    lines.extend(f"  {name} [{pid}]  {count}" for pid, name, count in speakers)
     return lines
 
 
 def stats(args: argparse.Namespace) -> int:
     ds = load(args)
     if args.format == "json":
-        span = _date_range(ds)
         summary = {
             "package_version": __version__,
             "dataset_version": ds.version,
-            "date_range": None if span is None else list(span),
+            "spans": {what: None if s is None else list(s) for what, s in _spans(ds).items()},
             "records": {name: len(collection) for name, collection in ds.collections()},
+            "statements_per_speaker": {pid: n for pid, _, n in _per_speaker(ds)},
         }
         print(json.dumps(summary, indent=2))
     else:
