@@ -119,12 +119,12 @@ def generate(statements: int, seed: int = 2024) -> dict[str, Any]:
         for i in range(n_places)
     ]
     topics = [
-        {"id": f"theme-{i}", "label": f"Theme {i}", "description": "A theme."} for i in range(6)
+        {"id": f"theme-{i}", "name": f"Theme {i}", "description": "A theme."} for i in range(6)
     ]
     topics += [
         {
             "id": f"topic-{i}",
-            "label": f"Topic {i}",
+            "name": f"Topic {i}",
             "description": "A topic.",
             "parent": f"theme-{i % 6}",
         }
@@ -138,7 +138,7 @@ def generate(statements: int, seed: int = 2024) -> dict[str, Any]:
     posts = [
         {
             "id": f"post-{i}",
-            "label": f"Post {i}",
+            "name": f"Post {i}",
             "country": _COUNTRIES[i % 5][0],
             "citations": [_cite(rng, source_ids)],
         }

@@ -34,10 +34,10 @@ with tempfile.TemporaryDirectory() as tmp:
 
     # Many-to-many relations are link tables: statement_topics joins statements to topics.
     query = f"""
-        SELECT t.label AS topic, count(*) AS statements
+        SELECT t.name AS topic, count(*) AS statements
         FROM read_parquet('{files / "statement_topics.parquet"}') AS st
         JOIN read_parquet('{files / "topics.parquet"}') AS t ON t.id = st.topic
-        GROUP BY t.label
+        GROUP BY t.name
         ORDER BY statements DESC, topic
         LIMIT 5
     """

@@ -18,6 +18,6 @@ for post in ds.posts:
     holders = ds.officials.holding(post=post, on=on)
     for holding in holders.certain:
         sources = sorted({ds.sources[c.source].publisher or c.source for c in holding.citations})
-        print(f"{post.label}: {holding.official.name} (certain; sources: {', '.join(sources)})")
+        print(f"{post.name}: {holding.official.name} (certain; sources: {', '.join(sources)})")
     for holding in holders.possible:
-        print(f"{post.label}: {holding.official.name} (possible: no source shows it on {on})")
+        print(f"{post.name}: {holding.official.name} (possible: no source shows it on {on})")

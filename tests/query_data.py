@@ -87,11 +87,11 @@ def records() -> dict[str, tuple[Any, ...]]:
         ),
     )
     topics = (
-        Topic(id="security", label="Security", description="Security in general."),
-        Topic(id="terrorism", label="Terrorism", description="Terrorism.", parent="security"),
-        Topic(id="extremism", label="Extremism", description="Extremism.", parent="terrorism"),
-        Topic(id="trade", label="Trade", description="Trade."),
-        Topic(id="afghanistan", label="Afghanistan", description="Afghanistan as a risk."),
+        Topic(id="security", name="Security", description="Security in general."),
+        Topic(id="terrorism", name="Terrorism", description="Terrorism.", parent="security"),
+        Topic(id="extremism", name="Extremism", description="Extremism.", parent="terrorism"),
+        Topic(id="trade", name="Trade", description="Trade."),
+        Topic(id="afghanistan", name="Afghanistan", description="Afghanistan as a risk."),
     )
     series = (
         Series(
@@ -102,10 +102,10 @@ def records() -> dict[str, tuple[Any, ...]]:
         ),
     )
     posts = (
-        Post(id="kz-president", label="President of Kazakhstan", country="kz", citations=cite()),
+        Post(id="kz-president", name="President of Kazakhstan", country="kz", citations=cite()),
         Post(
             id="tj-secretary",
-            label="Secretary of the Security Council of Tajikistan",
+            name="Secretary of the Security Council of Tajikistan",
             country="tj",
             citations=cite(),
         ),

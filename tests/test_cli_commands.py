@@ -115,7 +115,7 @@ def test_search_finds_records_by_text():
     result = run("search", "AFGHANISTAN", "--format", "jsonl")
     assert result.returncode == 0
     hits = [json.loads(line) for line in result.stdout.splitlines()]
-    assert {"kind": "topic", "id": "afghanistan", "field": "label", "text": "Afghanistan"} in hits
+    assert {"kind": "topic", "id": "afghanistan", "field": "name", "text": "Afghanistan"} in hits
     assert all(
         "afghanistan" in (hit["id"] if hit["field"] == "id" else hit["text"]).lower()
         for hit in hits

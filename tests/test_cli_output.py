@@ -240,7 +240,7 @@ def test_holding_prints_what_officials_holding_answers(capsys, post, on):
     answer = DS.officials.holding(post=post, on=on)
     rows = cli_json(capsys, "holding", "--post", post, "--on", on, "--format", "json")
     expected = [
-        ("certain" if held.certain else "possible", held.official.id, held.post.label)
+        ("certain" if held.certain else "possible", held.official.id, held.post.name)
         for held in answer
     ]
     assert [(row["holder"], row["official"], row["post"]) for row in rows] == expected

@@ -81,7 +81,7 @@ def test_post_holders_example_calls_certain_only_what_a_source_proves(tmp_path: 
     ds = ca_security.load()
     certain_lines = {line.split(" (certain")[0] for line in out.splitlines() if "(certain" in line}
     expected = {
-        f"{post.label}: {holding.official.name}"
+        f"{post.name}: {holding.official.name}"
         for post in ds.posts
         for holding in ds.officials.holding(post=post, on=on).certain
     }

@@ -43,7 +43,7 @@ def one_tenure_dataset(tenure: Tenure) -> Dataset:
         Metadata(dataset_version="test"),
         {
             "sources": (Source(id="register"),),
-            "posts": (Post(id="the-post", label="The Post", citations=cite),),
+            "posts": (Post(id="the-post", name="The Post", citations=cite),),
             "officials": (
                 Official(id="the-holder", name="The Holder", tenures=(tenure,), citations=cite),
             ),

@@ -74,7 +74,7 @@ def test_svg_names_speakers_topics_and_summits(tmp_path: Path) -> None:
         if record.date is not None:
             assert escape(ds.officials[record.speaker].name, quote=False) in speaker_svg
             for topic in record.topics:
-                assert escape(ds.topics[topic].label, quote=False) in topic_svg
+                assert escape(ds.topics[topic].name, quote=False) in topic_svg
     assert "Summits" in speaker_svg
     first = next(summit for summit in ds.summits if summit.start is not None)
     assert escape((first.place_name or first.name)[:20], quote=False) in speaker_svg

@@ -282,7 +282,7 @@ def test_every_record_cites_at_least_one_source() -> None:
 
 def test_every_topic_has_a_label_and_a_description() -> None:
     for topic in dataset().topics:
-        assert topic.label.strip(), topic.id
+        assert topic.name.strip(), topic.id
         assert topic.description.strip(), topic.id
 
 

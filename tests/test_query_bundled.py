@@ -98,9 +98,9 @@ def _renamed_posts() -> list[tuple[str, str]]:
         spellings = [country.name, *country.aliases]
         for said in spellings:
             for written in (f"the {said}", said):
-                if f" {written}" in post.label:
+                if f" {written}" in post.name:
                     for other in spellings:
-                        cases.append((post.id, post.label.replace(f" {written}", f" {other}")))
+                        cases.append((post.id, post.name.replace(f" {written}", f" {other}")))
                     break
     return cases
 

@@ -83,16 +83,16 @@ def test_topic_codes_property():
 def test_a_cameo_code_is_two_to_four_digits(cameo: str):
     """A CAMEO code that is not 2-4 digits is refused, naming the field."""
     with pytest.raises(ValueError, match="cameo"):
-        cs.Topic(id="t", label="T", description="T.", cameo=cameo)
+        cs.Topic(id="t", name="T", description="T.", cameo=cameo)
 
 
 def test_plover_codes_are_closed_vocabularies():
     """Strings become enum members; a code PLOVER does not have is refused."""
-    topic = cs.Topic(id="t", label="T", description="T.", plover="AID", plover_context="economic")
+    topic = cs.Topic(id="t", name="T", description="T.", plover="AID", plover_context="economic")
     assert topic.plover is cs.PloverEvent.AID
     assert topic.plover_context is cs.PloverContext.ECONOMIC
     with pytest.raises(ValueError) as caught:
-        cs.Topic(id="t", label="T", description="T.", plover="FIGHT")
+        cs.Topic(id="t", name="T", description="T.", plover="FIGHT")
     assert caught.value.field == "plover"  # type: ignore[attr-defined]
 
 
@@ -148,7 +148,7 @@ def test_filter_by_topic_code_matches_a_plain_scan(ds: cs.Dataset, data: st.Data
     if code in ds.topics:  # an id wins over names and codes
         bearing = {code}
     else:
-        labelled = {t.id for t in ds.topics if _plain(t.label) == _plain(code)}
+        labelled = {t.id for t in ds.topics if _plain(t.name) == _plain(code)}
         bearing = {t.id for t in ds.topics if code in t.codes} | labelled
     expected = [s.id for s in ds.statements if any(_lineage(ds, t) & bearing for t in s.topics)]
     assert list(ds.statements.filter(topic=code).ids) == expected

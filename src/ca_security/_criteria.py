@@ -59,12 +59,12 @@ def _place_names(record: Any) -> tuple[str, ...]:
 
 
 def _label_names(record: Any) -> tuple[str, ...]:
-    return (record.label, *getattr(record, "aliases", ()))
+    return (record.name, *getattr(record, "aliases", ()))
 
 
 def _topic_names(record: Any) -> tuple[str, ...]:
     """A topic's label, then its PLOVER and CAMEO codes: a query may name a topic by code."""
-    return (record.label, *record.codes)
+    return (record.name, *record.codes)
 
 
 def _initiative_names(record: Initiative) -> tuple[str, ...]:
@@ -339,7 +339,7 @@ SPECS: dict[str, KindSpec] = {
         names=_topic_names,
         criteria={
             "under": Ref(("topics",), _ancestors),
-            "text": Text(lambda t: (t.label, t.description)),
+            "text": Text(lambda t: (t.name, t.description)),
         },
     ),
     "incident": KindSpec(

@@ -96,7 +96,7 @@ def posts_named_by_country(posts: Collection[Any], name: str) -> tuple[int, ...]
         if country is None:
             continue
         spellings = {fold(text) for text in (country.name, *country.aliases)} - {""}
-        for label in (post.label, *post.aliases):
+        for label in (post.name, *post.aliases):
             folded = f" {fold(label)} "
             written = [f" the {said} " for said in spellings] + [f" {said} " for said in spellings]
             if any(

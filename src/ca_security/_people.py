@@ -29,7 +29,7 @@ class Post(Described):
 
     Attributes:
         id: Stable slug, e.g. ``"tj-security-council-secretary"``.
-        label: The English name of the office.
+        name: The English name of the office.
         organization: Id of the :class:`~ca_security.Organization` the post belongs to.
         country: Id of the :class:`~ca_security.Country`.
         aliases: Other styles of the same office.
@@ -38,14 +38,14 @@ class Post(Described):
     """
 
     id: str = id_field()
-    label: str = text()
+    name: str = text()
     organization: str | None = optional_id()
     country: str | None = optional_id()
     aliases: tuple[str, ...] = text_tuple()
     citations: tuple[Citation, ...] = records(Citation, required=True)
 
     def _described(self) -> list[tuple[str, Any]]:
-        return [("label", self.label), ("country", self.country)]
+        return [("name", self.name), ("country", self.country)]
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -141,7 +141,7 @@ class Topic(Described):
 
     Attributes:
         id: Stable slug, e.g. ``"terrorism"``.
-        label: Short English label.
+        name: Short English name.
         description: What the topic covers.
         parent: Id of the broader topic, ``None`` at the top.
         plover: The PLOVER event type of what happens under this topic
@@ -154,7 +154,7 @@ class Topic(Described):
     """
 
     id: str = id_field()
-    label: str = text()
+    name: str = text()
     description: str = text()
     parent: str | None = optional_id()
     plover: PloverEvent | None = optional_enum(PloverEvent)
@@ -175,7 +175,7 @@ class Topic(Described):
         return values if self.cameo is None else (*values, self.cameo)
 
     def _described(self) -> list[tuple[str, Any]]:
-        return [("label", self.label), ("parent", self.parent)]
+        return [("name", self.name), ("parent", self.parent)]
 
 
 @attrs.frozen(kw_only=True, repr=False)

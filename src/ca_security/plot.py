@@ -144,7 +144,7 @@ def _row_names(dataset: Dataset | None, group_by: str) -> Mapping[str, str]:
         return {}
     if group_by == "speaker":
         return {official.id: official.name for official in dataset.officials}
-    return {topic.id: topic.label for topic in dataset.topics}
+    return {topic.id: topic.name for topic in dataset.topics}
 
 
 def _short(text: str) -> str:

@@ -17,7 +17,7 @@ _NOUNS = {kind.type: kind.noun for kind in KINDS}
 
 
 def name_of_record(record: Any) -> str:
-    """A record's display name (its first name, label or title), or its id."""
+    """A record's display name (its first name or title), or its id."""
     from .._lookup import display_name
 
     noun = _NOUNS.get(type(record))

@@ -65,7 +65,7 @@ def _name(ds: Dataset, record_id: str | None) -> str | None:
     record = ds.get(record_id)
     if record is None:
         return record_id
-    for attribute in ("name", "label", "title", "publisher"):
+    for attribute in ("name", "title", "publisher"):
         value = getattr(record, attribute, None)
         if isinstance(value, str):
             return value

@@ -92,7 +92,7 @@ def _post(dataset: Dataset, post: Any) -> dict[str, Any]:
     return _compact(
         {
             "id": post.id,
-            "label": post.label,
+            "label": post.name,
             "other_label": list(post.aliases),
             "organization_id": post.organization,
             "sources": _sources(dataset, post.citations),
@@ -106,7 +106,7 @@ def _membership(dataset: Dataset, official: Any, position: int, tenure: Any) -> 
         {
             "id": f"{official.id}--{tenure.post}--{position}",
             "label": tenure.title,
-            "role": None if post is None else post.label,
+            "role": None if post is None else post.name,
             "person_id": official.id,
             "post_id": tenure.post,
             "organization_id": None if post is None else post.organization,

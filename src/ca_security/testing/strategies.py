@@ -246,7 +246,7 @@ def topics(parent_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrateg
     return st.builds(
         Topic,
         id=ids(),
-        label=texts(),
+        name=texts(),
         description=texts(),
         parent=_optional(parent_ids) if parent_ids is not None else st.none(),
         plover=_optional(st.sampled_from(PloverEvent)),
@@ -271,7 +271,7 @@ def posts(
     return st.builds(
         Post,
         id=ids(),
-        label=texts(),
+        name=texts(),
         organization=_optional(organization_ids if organization_ids is not None else ids()),
         country=_optional(country_ids if country_ids is not None else _ALPHA2),
         aliases=_tuple_of(texts()),
