@@ -249,6 +249,22 @@ def records(item_type: type, *, required: bool = False) -> Any:
     return attrs.field(default=(), converter=TO_TUPLE, validator=validators)
 
 
+def end_date(date_type: type, noun: str) -> Any:
+    """An optional end date (a ``date_type``) that may not lie wholly before the record's ``start``.
+
+    ``noun`` names the record in the error ("tenure ends (2020) before it starts (2021)").
+    """
+
+    def check_order(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        start = instance.start
+        if start is not None and value is not None and value.latest < start.earliest:
+            raise FieldValueError(
+                attribute.name, f"{noun} ends ({value}) before it starts ({start})"
+            )
+
+    return attrs.field(default=None, validator=[instance_of(date_type, optional=True), check_order])
+
+
 def optional(item_type: type) -> Any:
     """An optional value of ``item_type``; ``None`` when unknown."""
     return attrs.field(default=None, validator=instance_of(item_type, optional=True))

@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 
 from ._checks import (
-    FieldValueError,
+    end_date,
     enum_field,
     id_field,
     id_tuple,
@@ -62,7 +62,7 @@ class Incident(Described):
     plover: PloverEvent | None = optional_enum(PloverEvent)
     acled: AcledEventType | None = optional_enum(AcledEventType)
     start: PartialDate | None = optional(PartialDate)
-    end: PartialDate | None = optional(PartialDate)
+    end: PartialDate | None = end_date(PartialDate, "incident")
     place_name: str | None = optional_text()
     places: tuple[str, ...] = id_tuple()
     countries: tuple[str, ...] = id_tuple()
@@ -70,13 +70,6 @@ class Incident(Described):
     citations: tuple[Citation, ...] = records(Citation, required=True)
     disputes: tuple[Dispute, ...] = records(Dispute)
     notes: str | None = optional_text()
-
-    @end.validator
-    def _check_order(self, attribute: attrs.Attribute[Any], value: PartialDate | None) -> None:
-        if self.start is not None and value is not None and value.latest < self.start.earliest:
-            raise FieldValueError(
-                attribute.name, f"incident ends ({value}) before it starts ({self.start})"
-            )
 
     def _described(self) -> list[tuple[str, Any]]:
         return [

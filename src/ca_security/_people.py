@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 
 from ._checks import (
-    FieldValueError,
+    end_date,
     id_field,
     optional,
     optional_id,
@@ -72,18 +72,11 @@ class Tenure(Described):
     post: str = id_field()
     title: str | None = optional_text()
     start: PartialDate | None = optional(PartialDate)
-    end: PartialDate | None = optional(PartialDate)
+    end: PartialDate | None = end_date(PartialDate, "tenure")
     attested: tuple[PartialDate, ...] = records(PartialDate)
     citations: tuple[Citation, ...] = records(Citation, required=True)
     disputes: tuple[Dispute, ...] = records(Dispute)
     notes: str | None = optional_text()
-
-    @end.validator
-    def _check_order(self, attribute: attrs.Attribute[Any], value: PartialDate | None) -> None:
-        if self.start is not None and value is not None and value.latest < self.start.earliest:
-            raise FieldValueError(
-                attribute.name, f"tenure ends ({value}) before it starts ({self.start})"
-            )
 
     def _described(self) -> list[tuple[str, Any]]:
         return [

@@ -8,6 +8,7 @@ import attrs
 
 from ._checks import (
     FieldValueError,
+    end_date,
     enum_field,
     id_field,
     id_tuple,
@@ -99,7 +100,7 @@ class Summit(Described):
     series: str | None = optional_id()
     ordinal: int | None = optional(int)
     start: PartialDate | None = optional(PartialDate)
-    end: PartialDate | None = optional(PartialDate)
+    end: PartialDate | None = end_date(PartialDate, "summit")
     place: str | None = optional_id()
     place_name: str | None = optional_text()
     venue: str | None = optional_text()
@@ -118,13 +119,6 @@ class Summit(Described):
     def _check_ordinal(self, attribute: attrs.Attribute[Any], value: int | None) -> None:
         if value is not None and value < 1:
             raise FieldValueError(attribute.name, f"ordinal must be 1 or more, got {value}")
-
-    @end.validator
-    def _check_order(self, attribute: attrs.Attribute[Any], value: PartialDate | None) -> None:
-        if self.start is not None and value is not None and value.latest < self.start.earliest:
-            raise FieldValueError(
-                attribute.name, f"summit ends ({value}) before it starts ({self.start})"
-            )
 
     @property
     def date(self) -> PartialDate | None:

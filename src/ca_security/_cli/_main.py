@@ -133,7 +133,7 @@ def _add_questions(commands: Any) -> None:
         f'{_PROG} holding --post "Secretary of the Security Council of Tajikistan" --on 2024-05-16',
         _questions.holding,
     )
-    holding.add_argument("--post", metavar="ID|NAME", help="the post (id, label or alias)")
+    holding.add_argument("--post", metavar="ID|NAME", help="the post (id, name or alias)")
     holding.add_argument("--country", metavar="ID|NAME", help="only posts of this country")
     holding.add_argument("--on", metavar="DATE", required=True, help="the date (2024-05-16, 2024)")
     add_output_options(holding)
