@@ -337,3 +337,23 @@ def test_on_the_bundled_data_each_quoted_page_is_asked_for_once(monkeypatch) -> 
     assert len(report.checks) == len(with_excerpt)
     assert report.skipped == len(quoted) - len(with_excerpt)
     assert {check.status for check in report.checks} <= {PageStatus.UNREACHABLE}
+
+
+def test_the_text_report_escapes_controls_from_the_data_and_the_server() -> None:
+    """An address or a server message with ESC or a bidi override is shown escaped, JSON stays exact."""
+    from ca_security._online import PageCheck, PageStatus
+    from ca_security._verify_online import _line
+
+    check = PageCheck(
+        file="statements.json",
+        record="said",
+        field="citations[0]",
+        source="wire",
+        url="https://example.org/\x1b[2J",
+        status=PageStatus.UNREACHABLE,
+        detail="HTTP 500 \u202eevil",
+    )
+    line = _line(check, "text")
+    assert "\x1b" not in line and "\u202e" not in line
+    assert "\\x1b[2J" in line and "\\u202eevil" in line
+    assert json.loads(_line(check, "jsonl"))["url"] == "https://example.org/\x1b[2J"

@@ -94,8 +94,10 @@ def _line(check: PageCheck, format: str) -> str:
             },
             ensure_ascii=False,
         )
+    from ._cli._text import escape
+
     status = check.status.value + (f" ({check.detail})" if check.detail else "")
-    return "\t".join((check.record, check.source, check.url, status))
+    return "\t".join(escape(part) for part in (check.record, check.source, check.url, status))
 
 
 def _seconds(text: str) -> float:
