@@ -30,6 +30,19 @@ def test_stats_prints_counts_versions_and_spans():
     assert f"meetings span: {held[0]} .. {held[-1]}" in lines
 
 
+def test_stats_counts_statements_per_year_and_occasion():
+    """The per-year counts and the number of meetings and texts match a plain count."""
+    ds = cs.load()
+    lines = run("stats").stdout.splitlines()
+    per_year = next(line for line in lines if line.startswith("statements per year: "))
+    for year in {s.date.year for s in ds.statements if s.date}:
+        count = sum(1 for s in ds.statements if s.date and s.date.year == year)
+        assert f"{year} {count}" in per_year
+    occasions = {s.summit for s in ds.statements} | {s.document for s in ds.statements}
+    occasions.discard(None)
+    assert f"meetings and written texts with statements: {len(occasions)}" in lines
+
+
 def test_stats_counts_statements_per_speaker():
     """Each speaker's line gives the number of statements a plain count finds."""
     ds = cs.load()

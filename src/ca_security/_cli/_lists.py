@@ -72,6 +72,15 @@ def stats_lines(ds: Dataset) -> list[str]:
     lines.append("records:")
     width = max(len(name) for name, _ in ds.collections())
     lines.extend(f"  {name:<{width}}  {len(coll):>6}" for name, coll in ds.collections())
+    years: dict[str, int] = {}
+    for statement in ds.statements:
+        year = "undated" if statement.date is None else str(statement.date.year)
+        years[year] = years.get(year, 0) + 1
+    lines.append("statements per year: " + ", ".join(f"{y} {n}" for y, n in sorted(years.items())))
+    occasions = {s.summit for s in ds.statements if s.summit} | {
+        s.document for s in ds.statements if s.document
+    }
+    lines.append(f"meetings and written texts with statements: {len(occasions)}")
     speakers = _per_speaker(ds)
     lines.append(f"statements per speaker ({len(speakers)} speakers):")
     lines.extend(f"  {name} [{pid}]  {count}" for pid, name, count in speakers)
