@@ -235,6 +235,7 @@ def generate(statements: int, seed: int = 2024) -> dict[str, Any]:
         "summits.json": summits,
         "statements.json": statement_rows,
         "figures.json": figures,
+        "incidents.json": [],
     }
 
 
