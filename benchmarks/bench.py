@@ -56,7 +56,7 @@ import synthetic
 
 import ca_security
 from ca_security import PartialDate
-from ca_security._kinds import KINDS
+from ca_security._model.kinds import KINDS
 
 FILES = [(kind.file, kind.type) for kind in KINDS]
 
@@ -152,7 +152,7 @@ def load_table(directory: Path, n: int, repeat: int) -> dict[str, float]:
     moved to the oldest generation afterwards), so that the comparison is like
     for like.
     """
-    from ca_security._loader import _collector_paused
+    from ca_security._load.reading import _collector_paused
 
     raw = read_all(directory)
     records = sum(len(json.loads(raw[name])) for name, _ in FILES)
@@ -194,9 +194,9 @@ def load_parts(directory: Path, repeat: int) -> dict[str, float]:
 
     Each step runs with the collector paused, as in a load.
     """
-    from ca_security._dataset import Dataset
-    from ca_security._loader import _METADATA, _collector_paused, _fast_records, _parse
-    from ca_security._validate import validate
+    from ca_security._dataset.dataset import Dataset
+    from ca_security._load.consistency import validate
+    from ca_security._load.reading import _METADATA, _collector_paused, _fast_records, _parse
 
     names = [_METADATA, *(name for name, _ in FILES)]
     raw = read_all(directory) | {_METADATA: (directory / _METADATA).read_bytes()}

@@ -11,7 +11,7 @@ from typing import Any
 
 import ca_security
 from ca_security import Dataset, DatasetError
-from ca_security._kinds import KINDS
+from ca_security._model.kinds import KINDS
 
 #: Every file name a dataset directory may hold.
 DATA_FILES = ("metadata.json", *(kind.file for kind in KINDS))
@@ -98,8 +98,8 @@ def _check_record_label(label: str, value: Any) -> None:
 
 def check_valid(dataset: Dataset) -> None:
     """A loaded dataset is whole: it survives a write-and-read round trip unchanged."""
-    from ca_security._converter import make_converter
-    from ca_security._validate import validate
+    from ca_security._load.consistency import validate
+    from ca_security._load.converter import make_converter
 
     assert isinstance(dataset, Dataset)
     records = {name: tuple(collection) for name, collection in dataset.collections()}

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ca_security._converter import make_converter
-from ca_security._kinds import KINDS
+from ca_security._load.converter import make_converter
+from ca_security._model.kinds import KINDS
 
 CONVERTER = make_converter()
 

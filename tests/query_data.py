@@ -31,7 +31,7 @@ from ca_security import (
     Tenure,
     Topic,
 )
-from ca_security._validate import validate
+from ca_security._load.consistency import validate
 
 
 def cite(

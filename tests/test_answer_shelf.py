@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ca_security import PartialDate, StatementKind
-from ca_security._query import AnswerShelf, _question
+from ca_security._query.filtering import AnswerShelf, _question
 from query_data import dataset
 
 

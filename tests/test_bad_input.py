@@ -21,7 +21,7 @@ import attrs
 import pytest
 
 import ca_security as cs
-from ca_security._kinds import KINDS
+from ca_security._model.kinds import KINDS
 
 DS = cs.load()
 OFFICIAL = DS.officials.ids[0]

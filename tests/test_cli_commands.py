@@ -276,7 +276,7 @@ def test_a_filter_on_an_unknown_name_is_an_input_error():
 
 
 def test_every_filter_criterion_is_an_option():
-    from ca_security._criteria import SPECS
+    from ca_security._query.criteria import SPECS
 
     for command, noun in (
         ("statements", "statement"),

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import ca_security as cs
 from ca_security._cli import main
-from ca_security._cli._text import escape, table
+from ca_security._cli.text import escape, table
 from helpers import bundled_raw, write_raw
 
 ESC_TITLE = "\x1b]0;pwned\x07"  # sets the terminal's title, then rings the bell

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import ca_security as cs
 from ca_security._cli import main
-from ca_security._export._search import search as cli_search
+from ca_security._export.search import search as cli_search
 from helpers import bundled_raw, write_raw
 
 ROOT = Path(__file__).resolve().parent.parent

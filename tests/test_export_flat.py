@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ca_security as cs
-from ca_security._export._flat import flat_tables, neutralise, write_flat_csv
+from ca_security._export.flat import flat_tables, neutralise, write_flat_csv
 
 DS = cs.load()
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 
 import ca_security as cs
-from ca_security._kinds import KINDS
+from ca_security._model.kinds import KINDS
 from ca_security.testing import strategies as cst
 from helpers import CONVERTER, bundled_raw
 
@@ -69,7 +69,7 @@ def test_an_empty_existing_directory_is_filled(tmp_path):
 
 def test_an_interrupted_export_leaves_nothing_behind(tmp_path, monkeypatch):
     """A failure while writing leaves neither the target nor a temporary directory."""
-    from ca_security._export import _json
+    from ca_security._export import json_files
 
     calls = []
 
@@ -79,14 +79,14 @@ def test_an_interrupted_export_leaves_nothing_behind(tmp_path, monkeypatch):
             raise KeyboardInterrupt
         return json.dumps(value)
 
-    monkeypatch.setattr(_json, "dump", failing_dump)
+    monkeypatch.setattr(json_files, "dump", failing_dump)
     with pytest.raises(KeyboardInterrupt):
         cs.load().to_json(tmp_path / "out")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_an_interrupted_overwrite_keeps_the_old_export(tmp_path, monkeypatch):
-    from ca_security._export import _json
+    from ca_security._export import json_files
 
     ds = cs.load()
     target = ds.to_json(tmp_path / "out")
@@ -95,7 +95,7 @@ def test_an_interrupted_overwrite_keeps_the_old_export(tmp_path, monkeypatch):
     def failing_dump(value):
         raise OSError("disk full")
 
-    monkeypatch.setattr(_json, "dump", failing_dump)
+    monkeypatch.setattr(json_files, "dump", failing_dump)
     with pytest.raises(OSError, match="disk full"):
         ds.to_json(target, overwrite=True)
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before

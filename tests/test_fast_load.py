@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ca_security import Metadata, PartialDate, Statement, Summit
-from ca_security._fast import _Refused, make_structurer
-from ca_security._kinds import KINDS
-from ca_security._loader import _fast_records
+from ca_security._load.fast import _Refused, make_structurer
+from ca_security._load.reading import _fast_records
+from ca_security._model.kinds import KINDS
 from ca_security.testing import strategies as cst
 from helpers import CONVERTER
 
@@ -264,7 +264,7 @@ def test_the_written_source_holds_no_literal_but_field_names(monkeypatch: Any) -
 
     import attrs
 
-    from ca_security import _fast
+    from ca_security._load import fast as _fast
 
     written: list[tuple[str, str]] = []
     real_compile = compile

@@ -14,8 +14,8 @@ import pytest
 
 import ca_security as cs
 from _hostile import check_problems
-from ca_security._kinds import KINDS
-from ca_security._records import too_deep
+from ca_security._load.structuring import too_deep
+from ca_security._model.kinds import KINDS
 from helpers import bundled_raw, write_raw
 
 BUNDLED = bundled_raw()
@@ -174,9 +174,9 @@ def test_a_file_at_the_size_limit_is_read(tmp_path, monkeypatch):
     bundled = cs.load()  # read now, under the real limit
     write_raw(tmp_path, BUNDLED)
     size, largest = max((path.stat().st_size, path.name) for path in tmp_path.iterdir())
-    monkeypatch.setattr("ca_security._loader.MAX_FILE_BYTES", size)
+    monkeypatch.setattr("ca_security._load.reading.MAX_FILE_BYTES", size)
     assert cs.load(tmp_path) == bundled
-    monkeypatch.setattr("ca_security._loader.MAX_FILE_BYTES", size - 1)
+    monkeypatch.setattr("ca_security._load.reading.MAX_FILE_BYTES", size - 1)
     (problem,) = _problems(tmp_path)
     assert (problem.file, problem.message) == (largest, f"file is larger than {size - 1} bytes")
 
@@ -306,7 +306,7 @@ def test_a_corpus_file_outside_the_folder_is_refused_at_load(tmp_path: Path, nam
 
 def test_verify_does_not_follow_a_link_out_of_the_corpus(tmp_path: Path) -> None:
     """A corpus file that is a symbolic link to a file outside the folder is not read."""
-    from ca_security._verify import verify_excerpts
+    from ca_security._verify.corpus import verify_excerpts
 
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET " * 200, encoding="utf-8")

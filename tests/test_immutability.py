@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given, settings
 
 import ca_security as cs
-from ca_security._converter import make_converter
+from ca_security._load.converter import make_converter
 from ca_security.testing import strategies as cst
 
 CONVERTER = make_converter()

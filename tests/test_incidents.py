@@ -19,8 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ca_security as cs
-from ca_security._converter import make_converter
-from ca_security._fast import make_structurer
+from ca_security._load.converter import make_converter
+from ca_security._load.fast import make_structurer
 from ca_security.testing import strategies as cst
 from helpers import bundled_raw, write_raw
 

@@ -100,9 +100,9 @@ def test_first_use_imports_the_owning_module_only_then():
         print(json.dumps(sorted(set(sys.modules) - before)))
         """
     )
-    assert "ca_security._errors" in new
-    assert "ca_security._loader" not in new
-    assert "ca_security._corroboration" not in new
+    assert "ca_security._model.errors" in new
+    assert "ca_security._load.reading" not in new
+    assert "ca_security._query.corroboration" not in new
 
 
 def test_the_table_covers_exactly_the_public_names():
@@ -233,4 +233,4 @@ def test_type_checkers_see_every_public_name_and_reject_a_misspelt_one(tmp_path)
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert len(errors) == 1, result.stdout
     assert 'Module has no attribute "Statment"' in errors[0]
-    assert "-> ca_security._dataset.Dataset" in result.stdout
+    assert "-> ca_security._dataset.dataset.Dataset" in result.stdout

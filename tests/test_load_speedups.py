@@ -11,9 +11,7 @@ from hypothesis import strategies as st
 
 import ca_security
 from ca_security import Citation, Metadata, PartialDate, Source, Statement
-from ca_security._errors import Problem
-from ca_security._kinds import KINDS, day_rank
-from ca_security._validate import (
+from ca_security._load.consistency import (
     _all_resolve,
     _Context,
     _context_of,
@@ -22,6 +20,8 @@ from ca_security._validate import (
     _references_resolve,
     validate,
 )
+from ca_security._model.errors import Problem
+from ca_security._model.kinds import KINDS, day_rank
 from ca_security.testing import strategies as cst
 from helpers import bundled_raw, write_raw
 

@@ -32,7 +32,7 @@ def test_bundled_version_matches_the_package_constant():
 def test_import_reads_no_data_and_imports_no_heavy_module():
     """Importing ca_security and its loader reads no data and imports no cattrs or dateutil."""
     code = (
-        "import sys, ca_security, ca_security._loader as l;"
+        "import sys, ca_security, ca_security._load.reading as l;"
         "heavy = [m for m in ('cattrs', 'dateutil') if m in sys.modules];"
         "print(heavy, l._bundled is None)"
     )
@@ -216,7 +216,7 @@ def test_generated_datasets_load_equal_to_what_was_generated(pair):
 
 def _records_with_references(records):
     """(kind, index, field) of every top-level single-id reference field in the records."""
-    from ca_security._validate import REFERENCES
+    from ca_security._load.consistency import REFERENCES
 
     found = []
     for kind, values in records.items():

@@ -15,7 +15,8 @@ import pytest
 import ca_security as cs
 from ca_security import PageStatus, check_pages
 from ca_security._cli import main
-from ca_security._enums import RenderingKind, StatementKind
+from ca_security._model.enums import RenderingKind, StatementKind
+from ca_security._verify import pages
 from helpers import write_dataset
 from page_server import EXCERPT, LATIN1_EXCERPT, closed_port, serve
 
@@ -135,7 +136,7 @@ def test_each_page_is_fetched_once_with_an_honest_user_agent() -> None:
     assert [check.status for check in report.checks] == [PageStatus.FOUND] * 3
     assert report.pages == 1
     assert len(hits) == 1
-    assert hits[0].user_agent == cs._online.user_agent()
+    assert hits[0].user_agent == pages.user_agent()
     assert hits[0].user_agent.startswith(f"ca-security/{cs.__version__} ")
     assert "http" not in hits[0].user_agent  # no invented address: pyproject names none
 
@@ -320,9 +321,9 @@ def test_on_the_bundled_data_each_quoted_page_is_asked_for_once(monkeypatch) -> 
 
     def fetch(opener, agent, url, timeout, max_bytes):
         asked.append(url)
-        return cs._online._Page(None, PageStatus.UNREACHABLE, "not fetched in tests")
+        return pages._Page(None, PageStatus.UNREACHABLE, "not fetched in tests")
 
-    monkeypatch.setattr(cs._online, "_fetch", fetch)
+    monkeypatch.setattr(pages, "_fetch", fetch)
     ds = cs.load()
     report = check_pages(ds, delay=0)
     quoted = [
@@ -341,8 +342,8 @@ def test_on_the_bundled_data_each_quoted_page_is_asked_for_once(monkeypatch) -> 
 
 def test_the_text_report_escapes_controls_from_the_data_and_the_server() -> None:
     """An address or a server message with ESC or a bidi override is shown escaped, JSON stays exact."""
-    from ca_security._online import PageCheck, PageStatus
-    from ca_security._verify_online import _line
+    from ca_security._cli.online import _line
+    from ca_security._verify.pages import PageCheck, PageStatus
 
     check = PageCheck(
         file="statements.json",

@@ -9,9 +9,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from ca_security import AmbiguousNameError, Dataset, PartialDate
-from ca_security._lookup import names_of
-from ca_security._names import name_key
-from ca_security._query import scan
+from ca_security._model.names import name_key
+from ca_security._query.filtering import scan
+from ca_security._query.lookup import names_of
 from ca_security.testing import strategies as cst
 
 

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 import ca_security
 from ca_security import PartialDate
-from ca_security._collection import Collection, records_at
-from ca_security._index import date_index
-from ca_security._names import name_key
-from ca_security._query import Choice, Ref, _by_one_id, scan, specs
+from ca_security._dataset.collection import Collection, records_at
+from ca_security._model.names import name_key
+from ca_security._query.filtering import Choice, Ref, _by_one_id, scan, specs
+from ca_security._query.indexes import date_index
 
 
 @attrs.frozen

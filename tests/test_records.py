@@ -10,7 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import ca_security as cs
-from ca_security._converter import make_converter
+from ca_security._load.converter import make_converter
 from ca_security.testing import strategies as cst
 
 CONVERTER = make_converter()
@@ -183,7 +183,7 @@ def test_official_names_lists_name_then_aliases():
 )
 def test_converter_rejects_bad_values_naming_the_field(value, record_type, field, message):
     """Unknown keys, loose types, unknown enum values and bad dates are refused with their field."""
-    from ca_security._records import structure_records
+    from ca_security._load.structuring import structure_records
 
     built, problems = structure_records(
         CONVERTER, [value], record_type, "x.json", max_depth=cs.MAX_DEPTH

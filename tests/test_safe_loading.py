@@ -43,7 +43,7 @@ UNSAFE_CALLS = {
 # type, a structuring function written from the type's field names, as attrs writes
 # ``__init__``. No text of the data enters that source; tests/test_fast_load.py
 # checks that its only string literals are field names.
-ALLOWED_CALLS = {("_fast.py", "exec"), ("_fast.py", "compile")}
+ALLOWED_CALLS = {("fast.py", "exec"), ("fast.py", "compile")}
 UNSAFE_MODULES = {"pickle", "cPickle", "dill", "marshal", "shelve", "yaml", "jsonpickle"}
 
 symlinks = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")

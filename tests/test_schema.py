@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from jsonschema import Draft202012Validator
 
 import ca_security as cs
-from ca_security._kinds import KINDS
+from ca_security._model.kinds import KINDS
 from ca_security.testing import strategies as cst
 from helpers import bundled_raw
 

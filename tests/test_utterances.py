@@ -6,10 +6,10 @@ import attrs
 import pytest
 
 import ca_security as cs
-from ca_security._enums import RenderingKind, StatementKind
-from ca_security._normalise import normalise_text
-from ca_security._utterances import utterance_problems
-from ca_security._validate import validate
+from ca_security._load.consistency import validate
+from ca_security._load.utterances import utterance_problems
+from ca_security._model.enums import RenderingKind, StatementKind
+from ca_security._model.normalise import normalise_text
 from helpers import write_dataset
 
 DS = cs.load()

@@ -13,10 +13,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._collection import Collection
-    from ._corroboration import Corroboration, Rendering
-    from ._dataset import Dataset
-    from ._enums import (
+    from ._dataset.collection import Collection
+    from ._dataset.dataset import Dataset
+    from ._dataset.officials import Officials
+    from ._export.schema import json_schema
+    from ._load.reading import MAX_DEPTH, MAX_FILE_BYTES, load
+    from ._model.dates import DateLike, PartialDate
+    from ._model.enums import (
         AcledEventType,
         IncidentType,
         InitiativeKind,
@@ -32,7 +35,7 @@ if TYPE_CHECKING:
         SummitFormat,
         SummitStatus,
     )
-    from ._errors import (
+    from ._model.errors import (
         AmbiguousNameError,
         CASecurityError,
         DatasetError,
@@ -40,21 +43,18 @@ if TYPE_CHECKING:
         Problem,
         RecordNotFoundError,
     )
-    from ._export._schema import json_schema
-    from ._holding import Holders, Holding, Term
-    from ._incidents import Incident
-    from ._initiatives import Initiative, Signature, StatusChange
-    from ._loader import MAX_DEPTH, MAX_FILE_BYTES, load
-    from ._metadata import Metadata
-    from ._officials import Officials
-    from ._online import PageCheck, PageReport, PageStatus, check_pages
-    from ._partial_date import DateLike, PartialDate
-    from ._people import Official, Post, Tenure
-    from ._provenance import Citation, Dispute, DisputedValue, Source
-    from ._statements import Figure, Statement
-    from ._summits import Participation, Summit
+    from ._model.incidents import Incident
+    from ._model.initiatives import Initiative, Signature, StatusChange
+    from ._model.metadata import Metadata
+    from ._model.people import Official, Post, Tenure
+    from ._model.provenance import Citation, Dispute, DisputedValue, Source
+    from ._model.statements import Figure, Statement
+    from ._model.summits import Participation, Summit
+    from ._model.vocabulary import Country, Organization, Place, PlaceName, Series, Topic
+    from ._query.corroboration import Corroboration, Rendering
+    from ._query.holding import Holders, Holding, Term
+    from ._verify.pages import PageCheck, PageReport, PageStatus, check_pages
     from ._version import DATASET_VERSION, __version__
-    from ._vocabulary import Country, Organization, Place, PlaceName, Series, Topic
 
 __all__ = [
     "DATASET_VERSION",
@@ -125,68 +125,68 @@ __all__ = [
 #: on first access of the name (PEP 562), so ``import ca_security`` imports none
 #: of them: no record type is built and no data are read until a name is used.
 _MODULES: dict[str, str] = {
-    "Collection": "._collection",
-    "Corroboration": "._corroboration",
-    "Rendering": "._corroboration",
-    "Dataset": "._dataset",
-    "AcledEventType": "._enums",
-    "IncidentType": "._enums",
-    "InitiativeKind": "._enums",
-    "InitiativeStatus": "._enums",
-    "OrganizationKind": "._enums",
-    "PloverContext": "._enums",
-    "PloverEvent": "._enums",
-    "Qualifier": "._enums",
-    "RenderingKind": "._enums",
-    "Role": "._enums",
-    "SourceKind": "._enums",
-    "StatementKind": "._enums",
-    "SummitFormat": "._enums",
-    "SummitStatus": "._enums",
-    "AmbiguousNameError": "._errors",
-    "CASecurityError": "._errors",
-    "DatasetError": "._errors",
-    "MissingExtraError": "._errors",
-    "Problem": "._errors",
-    "RecordNotFoundError": "._errors",
-    "json_schema": "._export._schema",
-    "Holders": "._holding",
-    "Holding": "._holding",
-    "Term": "._holding",
-    "Incident": "._incidents",
-    "Initiative": "._initiatives",
-    "Signature": "._initiatives",
-    "StatusChange": "._initiatives",
-    "MAX_DEPTH": "._loader",
-    "MAX_FILE_BYTES": "._loader",
-    "load": "._loader",
-    "Metadata": "._metadata",
-    "Officials": "._officials",
-    "PageCheck": "._online",
-    "PageReport": "._online",
-    "PageStatus": "._online",
-    "check_pages": "._online",
-    "DateLike": "._partial_date",
-    "PartialDate": "._partial_date",
-    "Official": "._people",
-    "Post": "._people",
-    "Tenure": "._people",
-    "Citation": "._provenance",
-    "Dispute": "._provenance",
-    "DisputedValue": "._provenance",
-    "Source": "._provenance",
-    "Figure": "._statements",
-    "Statement": "._statements",
-    "Participation": "._summits",
-    "Summit": "._summits",
+    "Collection": "._dataset.collection",
+    "Corroboration": "._query.corroboration",
+    "Rendering": "._query.corroboration",
+    "Dataset": "._dataset.dataset",
+    "AcledEventType": "._model.enums",
+    "IncidentType": "._model.enums",
+    "InitiativeKind": "._model.enums",
+    "InitiativeStatus": "._model.enums",
+    "OrganizationKind": "._model.enums",
+    "PloverContext": "._model.enums",
+    "PloverEvent": "._model.enums",
+    "Qualifier": "._model.enums",
+    "RenderingKind": "._model.enums",
+    "Role": "._model.enums",
+    "SourceKind": "._model.enums",
+    "StatementKind": "._model.enums",
+    "SummitFormat": "._model.enums",
+    "SummitStatus": "._model.enums",
+    "AmbiguousNameError": "._model.errors",
+    "CASecurityError": "._model.errors",
+    "DatasetError": "._model.errors",
+    "MissingExtraError": "._model.errors",
+    "Problem": "._model.errors",
+    "RecordNotFoundError": "._model.errors",
+    "json_schema": "._export.schema",
+    "Holders": "._query.holding",
+    "Holding": "._query.holding",
+    "Term": "._query.holding",
+    "Incident": "._model.incidents",
+    "Initiative": "._model.initiatives",
+    "Signature": "._model.initiatives",
+    "StatusChange": "._model.initiatives",
+    "MAX_DEPTH": "._load.reading",
+    "MAX_FILE_BYTES": "._load.reading",
+    "load": "._load.reading",
+    "Metadata": "._model.metadata",
+    "Officials": "._dataset.officials",
+    "PageCheck": "._verify.pages",
+    "PageReport": "._verify.pages",
+    "PageStatus": "._verify.pages",
+    "check_pages": "._verify.pages",
+    "DateLike": "._model.dates",
+    "PartialDate": "._model.dates",
+    "Official": "._model.people",
+    "Post": "._model.people",
+    "Tenure": "._model.people",
+    "Citation": "._model.provenance",
+    "Dispute": "._model.provenance",
+    "DisputedValue": "._model.provenance",
+    "Source": "._model.provenance",
+    "Figure": "._model.statements",
+    "Statement": "._model.statements",
+    "Participation": "._model.summits",
+    "Summit": "._model.summits",
     "DATASET_VERSION": "._version",
     "__version__": "._version",
-    "Country": "._vocabulary",
-    "Organization": "._vocabulary",
-    "Place": "._vocabulary",
-    "PlaceName": "._vocabulary",
-    "Series": "._vocabulary",
-    "Topic": "._vocabulary",
+    "Country": "._model.vocabulary",
+    "Organization": "._model.vocabulary",
+    "Place": "._model.vocabulary",
+    "PlaceName": "._model.vocabulary",
+    "Series": "._model.vocabulary",
+    "Topic": "._model.vocabulary",
 }
 
 

@@ -15,10 +15,10 @@ from typing import Any, Literal
 
 import attrs
 
-from ._dataset import Dataset
-from ._incidents import Incident
-from ._statements import Statement
-from ._summits import Summit
+from ._dataset.dataset import Dataset
+from ._model.incidents import Incident
+from ._model.statements import Statement
+from ._model.summits import Summit
 
 __all__ = ["GROUPS", "timeline"]
 

@@ -12,7 +12,7 @@ names for ids, escaped control characters, wrapped tables).
 
 from __future__ import annotations
 
-from ._lists import stats_lines
-from ._main import build_parser, main
+from .lists import stats_lines
+from .main import build_parser, main
 
 __all__ = ["build_parser", "main", "stats_lines"]

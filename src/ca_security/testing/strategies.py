@@ -4,7 +4,7 @@ Install the ``test`` extra (``pip install 'ca-security[test]'``) to use them in
 your own tests::
 
     from hypothesis import given
-    from ca_security.testing import strategies as cst
+    from . import strategies as cst
 
     @given(cst.statements())
     def test_my_code(statement): ...
@@ -22,7 +22,8 @@ from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
-from .._enums import (
+from .._model.dates import PartialDate
+from .._model.enums import (
     AcledEventType,
     IncidentType,
     InitiativeKind,
@@ -38,17 +39,16 @@ from .._enums import (
     SummitFormat,
     SummitStatus,
 )
-from .._incidents import Incident
-from .._initiatives import Initiative, Signature, StatusChange
-from .._kinds import KINDS
-from .._metadata import Metadata
-from .._partial_date import PartialDate
-from .._people import Official, Post, Tenure
-from .._provenance import Citation, Dispute, DisputedValue, Source
-from .._statements import Figure, Statement
-from .._summits import Participation, Summit
-from .._vocabulary import Country, Organization, Place, PlaceName, Series, Topic
-from ._distinct import distinct_utterances
+from .._model.incidents import Incident
+from .._model.initiatives import Initiative, Signature, StatusChange
+from .._model.kinds import KINDS
+from .._model.metadata import Metadata
+from .._model.people import Official, Post, Tenure
+from .._model.provenance import Citation, Dispute, DisputedValue, Source
+from .._model.statements import Figure, Statement
+from .._model.summits import Participation, Summit
+from .._model.vocabulary import Country, Organization, Place, PlaceName, Series, Topic
+from .distinct import distinct_utterances
 
 __all__ = [
     "citations",
@@ -734,6 +734,6 @@ def _evolve(record: _R, **changes: Any) -> _R:
 
 def datasets(max_per_kind: int = 4) -> st.SearchStrategy[Any]:
     """Whole valid :class:`~ca_security.Dataset` objects (built, not loaded from files)."""
-    from .._dataset import Dataset
+    from .._dataset.dataset import Dataset
 
     return dataset_records(max_per_kind).map(lambda pair: Dataset.from_records(pair[0], pair[1]))

@@ -1,0 +1,6 @@
+"""The containers: :class:`Dataset`, :class:`Collection` and :class:`Officials`.
+
+They hold validated records and offer convenience methods (``filter``,
+``lookup``, ``to_csv``...) that import the query and export layers inside the
+method: the one allowed way up. They import only the model layer at import time.
+"""

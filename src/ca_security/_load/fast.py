@@ -1,0 +1,509 @@
+"""The loader's fast path: JSON values to records without cattrs, for data that are valid.
+
+It applies the same rules as the converter (:func:`~ca_security._load.converter.make_converter`):
+strict scalar types (no ``"5"`` for ``5``, no ``True`` for ``1``), enums from
+their string values, dates from ISO strings, tuples only from JSON arrays,
+records only from JSON objects without unknown keys; and every check of the
+records' own validators. It stops at the first error without saying where:
+the loader then reads the data again with the converter, which reports every
+problem with its path. Equal dates and short strings (ids, codes) are shared
+between records, which saves memory.
+
+For each record type it writes one Python function from the type's fields, as
+attrs writes ``__init__`` (see :class:`_RecordSource`). Only field names, which
+are Python identifiers, enter the source; every other value (defaults,
+validators, the slots to set) is passed in by name. No text of the data ever
+becomes code. The function fills the record's slots directly and runs the
+validators it knows inline, which costs half of calling the record's
+``__init__`` with keywords.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import keyword
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from .._model import rules
+from .._model.dates import PartialDate
+
+__all__ = ["make_structurer"]
+
+#: Strings up to this length (ids, codes, short names) are shared between records.
+_SHARED_LEN = 64
+
+Structure = Callable[[Any], Any]
+
+
+class _Refused(Exception):
+    """A value the converter would refuse (the fast path gives up)."""
+
+
+class _Missing:
+    """The value of a key a JSON object does not have (``None`` is JSON's null)."""
+
+
+def make_structurer() -> Callable[[type], Structure]:
+    """A function that gives, for a record type, a function from a JSON value to a record.
+
+    Each call of ``make_structurer`` has its own tables of shared dates and strings.
+    """
+    dates: dict[str, PartialDate] = {}
+    strings: dict[str, str] = {}
+    ids: dict[str, str] = {}
+    made: dict[Any, Structure] = {}
+
+    def structure_str(value: Any) -> str:
+        if type(value) is not str:
+            raise _Refused
+        if len(value) > _SHARED_LEN:
+            return value
+        return strings.setdefault(value, value)
+
+    def structure_int(value: Any) -> int:
+        if type(value) is not int:
+            raise _Refused
+        return value
+
+    def structure_float(value: Any) -> float:
+        if type(value) is not int and type(value) is not float:
+            raise _Refused
+        return float(value)
+
+    def new_id(value: Any) -> str:
+        """A value not yet seen as an id: check it, and keep it as the shared copy."""
+        if type(value) is not str or len(value) > rules._MAX_ID or not rules._ID_MATCH(value):
+            raise _Refused
+        ids[value] = value
+        return value
+
+    def structure_date(value: Any) -> PartialDate:
+        if type(value) is not str:
+            raise _Refused
+        found = dates.get(value)
+        if found is None:
+            found = dates[value] = PartialDate.from_iso(value)
+        return found
+
+    def for_type(annotation: Any) -> Structure:
+        found = made.get(annotation)
+        if found is None:
+            found = made[annotation] = _build(annotation)
+        return found
+
+    def _record(record_type: type) -> Structure:
+        # Record types may refer to each other: while one is written, its name
+        # stands for a function that calls the finished one.
+        finished: list[Structure] = []
+        made[record_type] = lambda value: finished[0](value)
+        try:
+            source = _RecordSource(record_type, for_type, strings.setdefault, (ids.get, new_id))
+            structure = source.function()
+        except BaseException:
+            del made[record_type]
+            raise
+        finished.append(structure)
+        return structure
+
+    def _build(annotation: Any) -> Structure:
+        if annotation is str:
+            return structure_str
+        if annotation is int:
+            return structure_int
+        if annotation is float:
+            return structure_float
+        if annotation is PartialDate:
+            return structure_date
+        if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+            return _enum(annotation)
+        if attrs.has(annotation):
+            return _record(annotation)
+        item = _tuple_item(annotation)
+        if item is not None:
+            return _tuple(for_type(item))
+        inner = _optional_inner(annotation)
+        if inner is not None:
+            return _optional(for_type(inner))
+        raise TypeError(f"no fast structuring for {annotation!r}")
+
+    return for_type
+
+
+def _tuple_item(annotation: Any) -> Any:
+    """``X`` for ``tuple[X, ...]``, else ``None``."""
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return args[0]
+    return None
+
+
+def _optional_inner(annotation: Any) -> Any:
+    """``X`` for ``X | None``, else ``None``."""
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and type(None) in args:
+        others = [arg for arg in args if arg is not type(None)]
+        if len(others) == 1:
+            return others[0]
+    return None
+
+
+def _enum(enum_type: type[enum.Enum]) -> Structure:
+    members = {member.value: member for member in enum_type}
+
+    def structure(value: Any) -> Any:
+        if type(value) is not str:
+            raise _Refused
+        return members[value]
+
+    return structure
+
+
+def _tuple(item: Structure) -> Structure:
+    def structure(value: Any) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _Refused
+        return tuple([item(element) for element in value])
+
+    return structure
+
+
+def _optional(inner: Structure) -> Structure:
+    def structure(value: Any) -> Any:
+        return None if value is None else inner(value)
+
+    return structure
+
+
+def _conforms(value: Any, annotation: Any) -> bool:
+    """Whether a field's default is of the type its annotation names."""
+    inner = _optional_inner(annotation)
+    if inner is not None:
+        return value is None or _conforms(value, inner)
+    item = _tuple_item(annotation)
+    if item is not None:
+        return type(value) is tuple and all(_conforms(element, item) for element in value)
+    return isinstance(annotation, type) and type(value) is annotation
+
+
+def _is_plain_type(annotation: Any) -> bool:
+    return isinstance(annotation, type) and not typing.get_args(annotation)
+
+
+def _flat_validators(validator: Any) -> list[Any]:
+    """A field's validators, with attrs' ``and_`` (a list in ``attrs.field``) opened.
+
+    Should attrs rename its private class, the list stays one validator, which
+    the written function then calls as it is: slower, never less strict.
+    """
+    if validator is None:
+        return []
+    inner = getattr(validator, "_validators", None)
+    if type(validator).__name__ == "_AndValidator" and isinstance(inner, tuple):
+        return [check for part in inner for check in _flat_validators(part)]
+    return [validator]
+
+
+class _RecordSource:
+    """The source of one record type's structuring function, and the values it names.
+
+    The function checks that its argument is a JSON object with no unknown key,
+    makes the record with ``object.__new__``, structures each field by its
+    annotation, converts it if the field has a converter the structuring does not
+    already make redundant, sets its slot, and once every slot is set runs the
+    field validators in field order (as attrs does), inline where the check is
+    one of ours, and then ``__attrs_post_init__``. A record type it cannot
+    follow exactly (aliases, ``init=False``, extra slots, a converter that
+    takes ``self``) raises :class:`TypeError`, and the loader uses the converter.
+    """
+
+    def __init__(
+        self,
+        record_type: type,
+        for_type: Callable[[Any], Structure],
+        share: Callable[[str, str], str],
+        id_tables: tuple[Callable[[Any], str | None], Callable[[Any], str]],
+    ) -> None:
+        self.record_type = record_type
+        self.for_type = for_type
+        self.fields = attrs.fields(record_type)
+        self.hints = _type_hints(record_type)
+        self._refuse_unless_plain()
+        self.namespace: dict[str, Any] = {
+            "Refused": _Refused,
+            "MISSING": _Missing,
+            "new": object.__new__,
+            "cls": record_type,
+            "known": frozenset(field.name for field in self.fields),
+            "share": share,
+            "id_of": id_tables[0],
+            "new_id": id_tables[1],
+        }
+
+    def _refuse_unless_plain(self) -> None:
+        """Raise :class:`TypeError` unless every field is a slot the function can fill as attrs does."""
+        record_type = self.record_type
+        names = [field.name for field in self.fields]
+        slots = {
+            slot
+            for klass in record_type.__mro__
+            for slot in klass.__dict__.get("__slots__", ())
+            if slot != "__weakref__"
+        }
+        if (
+            slots != set(names)
+            or not all("__slots__" in klass.__dict__ for klass in record_type.__mro__[:-1])
+            or hasattr(record_type, "__attrs_pre_init__")
+            or any(not field.init or field.alias != field.name for field in self.fields)
+            or any(not name.isidentifier() or keyword.iskeyword(name) for name in names)
+            or any(
+                type(getattr(record_type, name)) is not types.MemberDescriptorType for name in names
+            )
+        ):
+            raise TypeError(f"no fast structuring for {record_type!r}: not a plain slotted record")
+
+    def name(self, value: Any, prefix: str) -> str:
+        """Pass ``value`` into the function under a new name."""
+        name = f"{prefix}{len(self.namespace)}"
+        self.namespace[name] = value
+        return name
+
+    def function(self) -> Structure:
+        """Write the function's source, compile it, and return the function."""
+        lines = [
+            "def structure(data):",
+            "    if type(data) is not dict or not known.issuperset(data):",
+            "        raise Refused",
+            "    record = new(cls)",
+            "    get = data.get",
+        ]
+        checks: list[str] = []
+        for index, field in enumerate(self.fields):
+            variable = f"v{index}"
+            annotation = self.hints[field.name]
+            holds_ids = _holds_ids(field, annotation)
+            conforms = self._field(field, annotation, variable, lines, holds_ids)
+            checks += self._checks(field, annotation, variable, conforms, conforms and holds_ids)
+        lines += checks
+        if hasattr(self.record_type, "__attrs_post_init__"):
+            lines.append("    record.__attrs_post_init__()")
+        lines.append("    return record")
+        filename = f"<fast structuring of {self.record_type.__qualname__}>"
+        exec(compile("\n".join(lines), filename, "exec"), self.namespace)
+        structure: Structure = self.namespace["structure"]
+        return structure
+
+    def _field(
+        self,
+        field: attrs.Attribute[Any],
+        annotation: Any,
+        variable: str,
+        lines: list[str],
+        holds_ids: bool,
+    ) -> bool:
+        """Append the lines that structure, convert and set one field.
+
+        Returns whether the value is surely of the annotated type (the default
+        too, when it is used).
+        """
+        key = repr(field.name)
+        structure = [f"    {line}" for line in self._structure(annotation, variable, holds_ids)]
+        default: Any = field.default
+        conforms = True
+        if default is attrs.NOTHING:
+            lines.append(f"    {variable} = data[{key}]")
+            lines += structure
+        elif default is None and _optional_inner(annotation) is not None:
+            # Absent and null are both None: one look-up, one test.
+            lines.append(f"    {variable} = get({key})")
+            lines += structure
+        else:
+            lines.append(f"    {variable} = get({key}, MISSING)")
+            lines.append(f"    if {variable} is MISSING:")
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                if default.takes_self:
+                    raise TypeError(f"no fast structuring for {field.name}: its default takes self")
+                lines.append(f"        {variable} = {self.name(default.factory, 'factory')}()")
+                conforms = False
+            else:
+                lines.append(f"        {variable} = {self.name(default, 'default')}")
+                conforms = _conforms(default, annotation)
+            lines.append("    else:")
+            lines += [f"    {line}" for line in structure]
+        lines += self._convert(field, annotation, variable, conforms)
+        setter = self.name(getattr(self.record_type, field.name).__set__, "set")
+        lines.append(f"    {setter}(record, {variable})")
+        return conforms
+
+    def _structure(self, annotation: Any, variable: str, holds_ids: bool = False) -> list[str]:
+        """Lines that turn the JSON value in ``variable`` into the annotated type.
+
+        Ids (``holds_ids``) are checked here too: an id seen before is found in
+        one look-up (``id_of``), and only a new one is matched (``new_id``).
+        """
+        if holds_ids and annotation is str:
+            return [f"{variable} = id_of({variable}) or new_id({variable})"]
+        if holds_ids and _tuple_item(annotation) is str:
+            return [
+                f"if type({variable}) is not list:",
+                "    raise Refused",
+                f"{variable} = tuple([id_of(item) or new_id(item) for item in {variable}])",
+            ]
+        if annotation is str:
+            return [
+                f"if type({variable}) is not str:",
+                "    raise Refused",
+                f"if len({variable}) <= {_SHARED_LEN}:",
+                f"    {variable} = share({variable}, {variable})",
+            ]
+        if annotation is int:
+            return [f"if type({variable}) is not int:", "    raise Refused"]
+        if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+            members = {member.value: member for member in annotation}
+            return [
+                f"if type({variable}) is not str:",
+                "    raise Refused",
+                f"{variable} = {self.name(members, 'members')}[{variable}]",
+            ]
+        inner = _optional_inner(annotation)
+        if inner is not None:
+            body = self._structure(inner, variable, holds_ids)
+            return [f"if {variable} is not None:", *[f"    {line}" for line in body]]
+        if _tuple_item(annotation) is str:
+            return [
+                f"if type({variable}) is not list:",
+                "    raise Refused",
+                f"for item in {variable}:",
+                "    if type(item) is not str:",
+                "        raise Refused",
+                f"{variable} = tuple([item if len(item) > {_SHARED_LEN} else share(item, item)"
+                f" for item in {variable}])",
+            ]
+        item = _tuple_item(annotation)
+        if item is not None:
+            structure = self.name(self.for_type(item), "structure")
+            return [
+                f"if type({variable}) is not list:",
+                "    raise Refused",
+                f"{variable} = tuple([{structure}(item) for item in {variable}])",
+            ]
+        structure = self.name(self.for_type(annotation), "structure")
+        return [f"{variable} = {structure}({variable})"]
+
+    def _convert(
+        self, field: attrs.Attribute[Any], annotation: Any, variable: str, conforms: bool
+    ) -> list[str]:
+        """Lines that run the field's converter, unless structuring made it redundant."""
+        converter = field.converter
+        if converter is None:
+            return []
+        if conforms and converter is rules.TO_TUPLE and _tuple_item(annotation) is not None:
+            return []  # a tuple stays as it is
+        if not isinstance(converter, attrs.Converter):
+            return [f"    {variable} = {self.name(converter, 'convert')}({variable})"]
+        function = converter.converter  # type: ignore[attr-defined]
+        if conforms and isinstance(function, rules.ToEnum) and function.enum_type is annotation:
+            return []  # a member stays as it is
+        if converter.takes_self:  # type: ignore[attr-defined]
+            raise TypeError(f"no fast structuring for {field.name}: its converter takes self")
+        name = self.name(function, "convert")
+        if converter.takes_field:  # type: ignore[attr-defined]
+            return [f"    {variable} = {name}({variable}, {self.name(field, 'field')})"]
+        return [f"    {variable} = {name}({variable})"]
+
+    def _checks(
+        self,
+        field: attrs.Attribute[Any],
+        annotation: Any,
+        variable: str,
+        conforms: bool,
+        ids_checked: bool,
+    ) -> list[str]:
+        """Lines that run the field's validators (``ids_checked``: the ids were checked)."""
+        lines: list[str] = []
+        for validator in _flat_validators(field.validator):
+            if conforms and _redundant(validator, annotation):
+                continue
+            inline = self._inline(
+                validator, variable, ids_checked, conforms and _holds_str(annotation)
+            )
+            if inline is None:
+                name = self.name(validator, "validate")
+                inline = [f"{name}(record, {self.name(field, 'field')}, {variable})"]
+            lines += [f"    {line}" for line in inline]
+        return lines
+
+    def _inline(
+        self, validator: Any, variable: str, ids_checked: bool, strings: bool
+    ) -> list[str] | None:
+        """The lines of one of our own checks, or ``None`` for a validator to call.
+
+        ``ids_checked``: the structuring checked the ids; ``strings``: it made
+        the value's strings ``str`` (so a text check need not test the type).
+        """
+        if ids_checked and validator in (rules._check_id, rules._check_optional_id):
+            return []  # the structuring checked the ids
+        if ids_checked and validator is rules._check_id_items:
+            return [
+                f"if len({variable}) > 1 and len(set({variable})) != len({variable}):",
+                "    raise Refused",
+            ]
+        encodable = self.name(rules.encodable, "encodable")
+        is_text = "{0}.strip() and " + encodable + "({0})"
+        if not strings:
+            is_text = "type({0}) is str and " + is_text
+        if validator is rules._check_text:
+            return [f"if not ({is_text.format(variable)}):", "    raise Refused"]
+        if validator is rules._check_optional_text:
+            return [
+                f"if {variable} is not None and not ({is_text.format(variable)}):",
+                "    raise Refused",
+            ]
+        if validator is rules._check_text_items:
+            return [
+                f"for item in {variable}:",
+                f"    if not ({is_text.format('item')}):",
+                "        raise Refused",
+            ]
+        if type(validator) is rules.AtLeast:
+            count = self.name(validator.min_length, "count")
+            return [f"if len({variable}) < {count}:", "    raise Refused"]
+        return None
+
+
+def _holds_ids(field: attrs.Attribute[Any], annotation: Any) -> bool:
+    """Whether a field holds ids under our id check, which its structuring can then make."""
+    validators = _flat_validators(field.validator)
+    return (
+        (annotation is str and rules._check_id in validators)
+        or (_optional_inner(annotation) is str and rules._check_optional_id in validators)
+        or (_tuple_item(annotation) is str and rules._check_id_items in validators)
+    )
+
+
+def _holds_str(annotation: Any) -> bool:
+    """Whether the annotation is ``str``, ``str | None`` or ``tuple[str, ...]``."""
+    return str in (annotation, _optional_inner(annotation), _tuple_item(annotation))
+
+
+def _redundant(validator: Any, annotation: Any) -> bool:
+    """Whether a type check passes on any value structured by ``annotation``."""
+    if type(validator) is not rules.InstanceOf:
+        return False
+    wanted = validator.item_type
+    if validator.items:
+        return _tuple_item(annotation) is wanted and _is_plain_type(wanted)
+    if validator.optional and _optional_inner(annotation) is wanted:
+        return _is_plain_type(wanted)
+    return annotation is wanted and _is_plain_type(wanted)
+
+
+@functools.lru_cache(maxsize=256)
+def _type_hints(record_type: type) -> dict[str, Any]:
+    """The resolved annotations of a record type, once per process."""
+    return typing.get_type_hints(record_type)

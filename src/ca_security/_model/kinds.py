@@ -1,0 +1,95 @@
+"""The table of record kinds: attribute name, data file, record type and canonical order."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import attrs
+
+from .dates import PartialDate
+from .incidents import Incident
+from .initiatives import Initiative
+from .people import Official, Post
+from .provenance import Source
+from .statements import Figure, Statement
+from .summits import Summit
+from .vocabulary import Country, Organization, Place, Series, Topic
+
+__all__ = ["KINDS", "Kind"]
+
+#: The rank of an undated record: after every date (years are 1..9999).
+_UNDATED = 10_000 * 13 * 32 * 3
+
+
+def day_rank(date: PartialDate | None) -> int:
+    """A number that sorts dates by first day, the coarser date first among equal first days.
+
+    The first day is ``(year, month or 1, day or 1)``; the precision (0 for a
+    year, 1 for a month, 2 for a day) breaks ties, as the ISO strings would.
+    Undated (``None``) sorts last.
+    """
+    if date is None:
+        return _UNDATED
+    month, day = date.month, date.day
+    precision = 0 if month is None else 1 if day is None else 2
+    return ((date.year * 13 + (month or 1)) * 32 + (day or 1)) * 3 + precision
+
+
+def _statement_rank(record: Statement) -> int:
+    return day_rank(record.date)
+
+
+def _summit_rank(record: Summit) -> int:
+    return day_rank(record.start)
+
+
+def _incident_rank(record: Incident) -> int:
+    return day_rank(record.start)
+
+
+_ID = operator.attrgetter("id")
+
+
+@attrs.frozen
+class Kind:
+    """One kind of record: where it lives in a dataset and how it is ordered.
+
+    Records are ordered by id, or when the kind has a ``rank`` (statements by
+    date, summits and incidents by start), by that rank and then by id.
+    """
+
+    name: str
+    file: str
+    type: type
+    noun: str
+    rank: Callable[[Any], int] | None = None
+
+    def sort(self, records: Iterable[Any]) -> list[Any]:
+        """``records`` in this kind's canonical order.
+
+        Two sorts, by id and then (stable) by rank, cost less than one by a
+        tuple key: each compares keys of a single type, which Python's sort
+        does without the generic comparison.
+        """
+        by_id = sorted(records, key=_ID)
+        return by_id if self.rank is None else sorted(by_id, key=self.rank)
+
+
+#: Every record kind, in the order files are read and shown.
+KINDS: tuple[Kind, ...] = (
+    Kind("sources", "sources.json", Source, "source"),
+    Kind("countries", "countries.json", Country, "country"),
+    Kind("places", "places.json", Place, "place"),
+    Kind("organizations", "organizations.json", Organization, "organization"),
+    Kind("topics", "topics.json", Topic, "topic"),
+    Kind("series", "series.json", Series, "series"),
+    Kind("posts", "posts.json", Post, "post"),
+    Kind("officials", "officials.json", Official, "official"),
+    Kind("initiatives", "initiatives.json", Initiative, "initiative"),
+    Kind("summits", "summits.json", Summit, "summit", _summit_rank),
+    Kind("statements", "statements.json", Statement, "statement", _statement_rank),
+    Kind("figures", "figures.json", Figure, "figure"),
+    Kind("incidents", "incidents.json", Incident, "incident", _incident_rank),
+)

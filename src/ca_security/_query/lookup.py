@@ -1,0 +1,249 @@
+"""``lookup`` (one record by any of its names) and ``search`` (ranked approximate matches)."""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
+
+from .._model.errors import AmbiguousNameError, RecordNotFoundError
+from .._model.names import fold, name_key
+from .filtering import specs
+from .indexes import name_index, token_index
+
+if TYPE_CHECKING:
+    from .._dataset.collection import Collection
+
+__all__ = [
+    "display_name",
+    "lookup",
+    "names_of",
+    "posts_named_by_country",
+    "search",
+    "word_matches",
+]
+
+R = TypeVar("R")
+
+# Weights of a query word found in a record's names.
+_EXACT = 1.0
+_PREFIX = 0.9
+_CLOSE = 0.8
+# Bonuses for the whole query.
+_WHOLE_NAME = 1.0
+_NAME_PREFIX = 0.3
+_SUBSTRING = 0.2
+_FUZZY_CUTOFF = 0.75
+
+
+def names_of(noun: str) -> Callable[[Any], tuple[str, ...]]:
+    """The function giving a record's names (display name first) for a kind, e.g. ``"official"``."""
+    SPECS = specs()
+
+    return SPECS[noun].names
+
+
+def display_name(noun: str, record: Any) -> str:
+    """The name to show for a record: its first name, or its id."""
+    names = names_of(noun)(record)
+    return names[0] if names else str(record.id)
+
+
+def lookup(collection: Collection[R], name: str) -> R:
+    """See :meth:`ca_security.Collection.lookup`."""
+    if not isinstance(name, str):
+        raise TypeError(f"lookup takes a name (str), got {type(name).__name__}")
+    record: R | None = collection.get(name)
+    if record is not None:
+        return record
+    full = _full(collection)
+    positions = name_index(full, names_of(collection.kind)).get(name_key(name), ((), ()))[0]
+    own = collection._positions
+    if own is not None:
+        allowed = set(own)
+        positions = tuple(p for p in positions if p in allowed)
+    if not positions and collection.kind == "post":
+        positions = posts_named_by_country(full, name)
+        if own is not None:
+            positions = tuple(p for p in positions if p in allowed)
+    if not positions:
+        positions = word_matches(collection, name)
+    records = full._records
+    if len(positions) == 1:
+        found: R = records[positions[0]]
+        return found
+    if positions:
+        raise AmbiguousNameError(name, collection.kind, [records[p].id for p in positions])
+    suggestions = [display_name(collection.kind, r) for r in search(collection, name, 3)]
+    raise RecordNotFoundError(name, collection.kind, suggestions)
+
+
+def posts_named_by_country(posts: Collection[Any], name: str) -> tuple[int, ...]:
+    """Positions of the posts whose label or alias is ``name`` once the country is named otherwise.
+
+    "Secretary of the Security Council of Kyrgyzstan" names the post labelled
+    "... of the Kyrgyz Republic": a post's country may be written with any of
+    the country's names and aliases, with or without "the".
+    """
+    ds = posts._dataset
+    if ds is None:
+        return ()
+    wanted = name_key(name)
+    found: list[int] = []
+    for position, post in enumerate(posts._records):
+        country = None if post.country is None else ds.countries.get(post.country)
+        if country is None:
+            continue
+        spellings = {fold(text) for text in (country.name, *country.aliases)} - {""}
+        for label in (post.name, *post.aliases):
+            folded = f" {fold(label)} "
+            written = [f" the {said} " for said in spellings] + [f" {said} " for said in spellings]
+            if any(
+                name_key(folded.replace(said, f" {other} ")) == wanted
+                for said in written
+                if said in folded
+                for other in spellings
+            ):
+                found.append(position)
+                break
+    return tuple(found)
+
+
+def word_matches(collection: Collection[Any], text: str) -> tuple[int, ...]:
+    """Positions of the records one of whose names holds every word of ``text`` as whole words.
+
+    The fall-back of a look-up that matches no whole name: ``"Makhmudzoda"``
+    finds ``"Nasrullo Makhmudzoda"``. Kinds whose names are texts
+    (statements, figures, sources) have no fall-back.
+    """
+    SPECS = specs()
+
+    words = set(fold(text).split())
+    if not words or not SPECS[collection.kind].word_lookup:
+        return ()
+    full = _full(collection)
+    index = token_index(full, names_of(collection.kind))
+    postings = sorted((index.postings.get(word, ()) for word in words), key=len)
+    if not postings[0]:
+        return ()
+    others = [set(found) for found in postings[1:]]
+    own = collection._positions
+    allowed = None if own is None else set(own)
+    return tuple(
+        position
+        for position in postings[0]
+        if all(position in found for found in others)
+        and (allowed is None or position in allowed)
+        and any(words <= set(name.split()) for name in index.folded[position])
+    )
+
+
+@overload
+def search(
+    collection: Collection[R],
+    text: str,
+    limit: int,
+    *,
+    scored: Literal[False] = False,
+    every_word: bool = False,
+) -> tuple[R, ...]: ...
+
+
+@overload
+def search(
+    collection: Collection[R],
+    text: str,
+    limit: int,
+    *,
+    scored: Literal[True],
+    every_word: bool = False,
+) -> tuple[tuple[float, R], ...]: ...
+
+
+def search(
+    collection: Collection[R],
+    text: str,
+    limit: int = 10,
+    *,
+    scored: bool = False,
+    every_word: bool = False,
+) -> Any:
+    """See :meth:`ca_security.Collection.search`; ``scored`` pairs each record with its score.
+
+    With ``every_word``, only records that match every word of ``text`` (the
+    command line's ``search``); the ranking is the same.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"search takes a string, got {type(text).__name__}")
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise TypeError(f"limit is a whole number >= 0, got {type(limit).__name__}")
+    if limit < 0:
+        raise ValueError(f"limit is a whole number >= 0, got {limit!r}")
+    query = fold(text)
+    words = query.split()
+    if not words or limit == 0:
+        return ()
+    full = _full(collection)
+    index = token_index(full, names_of(collection.kind))
+    scores: dict[int, list[float]] = {}
+    for slot, word in enumerate(words):
+        for found, weight in _word_matches(index.vocabulary, index.postings, word):
+            for position in index.postings[found]:
+                best = scores.setdefault(position, [0.0] * len(words))
+                if weight > best[slot]:
+                    best[slot] = weight
+    own = collection._positions
+    allowed = None if own is None else set(own)
+    squeezed = query.replace(" ", "")
+    ranked: list[tuple[float, int]] = []
+    for position, best in scores.items():
+        if allowed is not None and position not in allowed:
+            continue
+        if every_word and not all(best):
+            continue
+        score = sum(best) / len(words)
+        names = index.folded[position]
+        if any(name.replace(" ", "") == squeezed for name in names):
+            score += _WHOLE_NAME
+        elif any(name.startswith(query) for name in names):
+            score += _NAME_PREFIX
+        elif any(query in name for name in names):
+            score += _SUBSTRING
+        ranked.append((-score, position))
+    ranked.sort()
+    records = full._records
+    if scored:
+        return tuple((-score, records[p]) for score, p in ranked[:limit])
+    return tuple(records[p] for _, p in ranked[:limit])
+
+
+def _word_matches(
+    vocabulary: tuple[str, ...], postings: dict[str, tuple[int, ...]], word: str
+) -> list[tuple[str, float]]:
+    """Vocabulary words that match a query word, with their weight."""
+    matches: list[tuple[str, float]] = []
+    if word in postings:
+        matches.append((word, _EXACT))
+    start = bisect.bisect_left(vocabulary, word)
+    for at in range(start, len(vocabulary)):
+        found = vocabulary[at]
+        if not found.startswith(word):
+            break
+        if found != word:
+            matches.append((found, _PREFIX))
+    if not matches:
+        for found in difflib.get_close_matches(word, vocabulary, n=5, cutoff=_FUZZY_CUTOFF):
+            ratio = difflib.SequenceMatcher(None, word, found).ratio()
+            matches.append((found, _CLOSE * ratio))
+    return matches
+
+
+def _full(collection: Collection[Any]) -> Collection[Any]:
+    SPECS = specs()
+
+    ds = collection._dataset
+    if ds is None:
+        return collection
+    full: Collection[Any] = getattr(ds, SPECS[collection.kind].collection)
+    return full

@@ -1,0 +1,1 @@
+"""Checks of a loaded dataset against its sources: corpus offsets and web pages."""
