@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ca_security import Metadata, PartialDate, Statement, Summit
-from ca_security._load.fast import _Refused, make_structurer
+from ca_security._load.fast import NotFast, make_structurer
 from ca_security._load.reading import _fast_records
 from ca_security._model.kinds import KINDS
 from ca_security.testing import strategies as cst
@@ -114,7 +114,7 @@ def test_the_fast_path_refuses_what_the_converter_refuses() -> None:
         {**good, "ordinal": True},
         {**good, "citations": None},
     ):
-        with pytest.raises(_Refused):
+        with pytest.raises(NotFast):
             structure(bad)
     # A missing required field is a missing key.
     with pytest.raises(KeyError, match="name"):
@@ -486,3 +486,73 @@ def test_a_type_that_is_refused_leaves_no_trace() -> None:
     for _ in range(2):
         with pytest.raises(TypeError, match="no fast structuring"):
             structurer(_Mapping)
+
+
+def test_tracebacks_through_a_written_function_show_its_lines() -> None:
+    """A check failing inside a written function shows that function's source line."""
+    import traceback
+
+    from ca_security._model import rules
+
+    def refuse(instance: Any, attribute: Any, value: Any) -> None:
+        raise RuntimeError("not a data error")
+
+    @attrs.frozen
+    class Probe:
+        id: str = rules.id_field()
+        name: str = rules.text()
+        size: int | None = rules.optional(int, also=(refuse,))
+
+    structure = make_structurer()(Probe)
+    with pytest.raises(RuntimeError, match="not a data error") as caught:
+        structure({"id": "a", "name": "b", "size": 1})
+    written = [
+        frame
+        for frame in traceback.extract_tb(caught.value.__traceback__)
+        if frame.filename.startswith("<fast structuring of")
+    ]
+    assert written
+    assert all(frame.line for frame in written)
+
+
+def test_a_fast_path_failure_that_is_no_data_error_is_not_swallowed(
+    monkeypatch: Any, tmp_path: Any
+) -> None:
+    """A bug in the fast path surfaces as itself instead of being read as bad data."""
+    import ca_security as cs
+    from ca_security._load import fast
+
+    def broken_structurer() -> Any:
+        def for_type(record_type: type) -> Any:
+            raise AttributeError("a bug in the fast path")
+
+        return for_type
+
+    out = cs.load().to_json(tmp_path / "copy")
+    monkeypatch.setattr(fast, "make_structurer", broken_structurer)
+    with pytest.raises(AttributeError, match="a bug in the fast path"):
+        cs.load(out)
+
+
+def test_the_collector_is_paused_only_for_large_loads(monkeypatch: Any, tmp_path: Any) -> None:
+    """A small load leaves the garbage collector alone; a large one pauses and restores it."""
+    import gc
+
+    import ca_security as cs
+    from ca_security._load import reading
+
+    out = cs.load().to_json(tmp_path / "copy")
+    disabled: list[bool] = []
+    real_disable = gc.disable
+
+    def spy() -> None:
+        disabled.append(True)
+        real_disable()
+
+    monkeypatch.setattr(gc, "disable", spy)
+    cs.load(out)
+    assert disabled == []
+    monkeypatch.setattr(reading, "_PAUSE_AT", 0)
+    cs.load(out)
+    assert disabled == [True]
+    assert gc.isenabled()

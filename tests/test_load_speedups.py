@@ -199,8 +199,12 @@ def test_an_unknown_citation_source_is_still_reported_with_its_path() -> None:
 
 
 def test_a_load_leaves_the_collector_as_it_found_it_and_its_records_in_the_oldest_generation(
-    tmp_path: Any,
+    tmp_path: Any, monkeypatch: Any
 ) -> None:
+    """A load large enough to pause the collector (the threshold lowered here)."""
+    from ca_security._load import reading
+
+    monkeypatch.setattr(reading, "_PAUSE_AT", 0)
     ds = ca_security.load(_bundled_copy(tmp_path))
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
@@ -208,7 +212,12 @@ def test_a_load_leaves_the_collector_as_it_found_it_and_its_records_in_the_oldes
     assert id(ds.statements[ds.statements.ids[0]]) in oldest
 
 
-def test_a_load_with_the_collector_disabled_leaves_it_disabled(tmp_path: Any) -> None:
+def test_a_load_with_the_collector_disabled_leaves_it_disabled(
+    tmp_path: Any, monkeypatch: Any
+) -> None:
+    from ca_security._load import reading
+
+    monkeypatch.setattr(reading, "_PAUSE_AT", 0)
     directory = _bundled_copy(tmp_path)
     gc.disable()
     try:
@@ -218,14 +227,20 @@ def test_a_load_with_the_collector_disabled_leaves_it_disabled(tmp_path: Any) ->
         gc.enable()
 
 
-def test_objects_the_caller_froze_stay_frozen(tmp_path: Any) -> None:
+def test_objects_the_caller_froze_stay_frozen(tmp_path: Any, monkeypatch: Any) -> None:
+    """A load neither unfreezes what the caller froze nor freezes anything of its own."""
+    from ca_security._load import reading
+
+    monkeypatch.setattr(reading, "_PAUSE_AT", 0)
     directory = _bundled_copy(tmp_path)
+    sentinel = [object()]  # a container the collector tracks
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
-        assert frozen > 0
-        ca_security.load(directory)
-        assert gc.get_freeze_count() == frozen
+        ds = ca_security.load(directory)
+        assert not any(obj is sentinel for obj in gc.get_objects())  # still frozen
+        assert gc.get_freeze_count() <= frozen  # the load froze nothing of its own
+        assert any(obj is ds.statements for obj in gc.get_objects())
     finally:
         gc.unfreeze()
 

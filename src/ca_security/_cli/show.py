@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from .._export.fields import fields_of
-from .._load.consistency import REFERENCES
 from .._model.provenance import Citation
+from .._model.rules import references
 from .._model.summits import Participation
 from .labels import citation_line, label, name_of_record, participant_line
 from .text import escape, words
@@ -34,7 +34,7 @@ def _value(ds: Any, owner: type, field: str, value: Any) -> str:
         return citation_line(ds, value)
     if isinstance(value, Participation):
         return participant_line(ds, value)
-    if field in REFERENCES.get(owner, {}) and isinstance(value, str):
+    if field in references(owner) and isinstance(value, str):
         return label(ds, value)
     if hasattr(type(value), "__attrs_attrs__") and not hasattr(value, "isoformat"):
         return _nested(ds, value)

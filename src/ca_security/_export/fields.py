@@ -1,4 +1,4 @@
-"""What the record types look like, read from their attrs fields and type hints.
+"""What the record types look like, read from their field declarations and type hints.
 
 The exports and the JSON Schema walk the model through this one module, so
 that a field added to a record type reaches every format without a second
@@ -20,9 +20,6 @@ from .._model.dates import PartialDate
 
 __all__ = ["FieldInfo", "fields_of", "singular"]
 
-_ID_CHECKS = {rules._check_id, rules._check_optional_id, rules._check_id_items}
-_TEXT_CHECKS = {rules._check_text, rules._check_optional_text, rules._check_text_items}
-
 
 @attrs.frozen
 class FieldInfo:
@@ -40,6 +37,7 @@ class FieldInfo:
         is_text: Whether the (items are) non-blank text.
         min_items: The fewest items a tuple field takes.
         pattern: A regular expression the string must match, if the type has one.
+        refers_to: For ids of other records, the kinds they may point to.
 
     """
 
@@ -53,6 +51,7 @@ class FieldInfo:
     is_text: bool
     min_items: int = 0
     pattern: str | None = None
+    refers_to: tuple[str, ...] = ()
 
     @property
     def is_record(self) -> bool:
@@ -87,10 +86,7 @@ def _describe(field: attrs.Attribute[Any], hint: Any) -> FieldInfo:
         args = typing.get_args(hint)
     many = typing.get_origin(hint) is tuple
     item = args[0] if many else hint
-    checks = _validators(field.validator)
-    min_items = max((getattr(check, "min_length", 0) for check in checks), default=0)
-    patterns = [getattr(check, "pattern", None) for check in checks]
-    pattern = next((p.pattern for p in patterns if p is not None), None)
+    declared = rules.declaration_of(field)
     return FieldInfo(
         name=field.name,
         type=item,
@@ -98,24 +94,12 @@ def _describe(field: attrs.Attribute[Any], hint: Any) -> FieldInfo:
         optional=optional,
         required=field.default is attrs.NOTHING,
         default=field.default,
-        is_id=any(check in _ID_CHECKS for check in checks),
-        is_text=any(check in _TEXT_CHECKS for check in checks),
-        min_items=min_items,
-        pattern=pattern,
+        is_id=declared is not None and declared.rule is rules.Rule.ID,
+        is_text=declared is not None and declared.rule is rules.Rule.TEXT,
+        min_items=0 if declared is None else declared.min_items,
+        pattern=None if declared is None else declared.pattern,
+        refers_to=() if declared is None else declared.refers_to,
     )
-
-
-def _validators(validator: Any) -> list[Any]:
-    """The validators of a field, with ``and_`` and ``optional`` wrappers unpacked."""
-    if validator is None:
-        return []
-    inner = getattr(validator, "_validators", None)
-    if inner is not None:
-        return [check for part in inner for check in _validators(part)]
-    wrapped = getattr(validator, "validator", None)
-    if wrapped is not None and not callable(getattr(validator, "pattern", None)):
-        return [validator, *_validators(wrapped)]
-    return [validator]
 
 
 _IRREGULAR = {"aliases": "alias", "countries": "country", "series": "series", "names": "name"}

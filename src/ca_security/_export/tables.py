@@ -22,10 +22,9 @@ from typing import Any
 
 import attrs
 
-from .._load.consistency import REFERENCES
 from .._model.dates import PartialDate
 from .._model.kinds import KINDS, Kind
-from .._model.rules import ID_PATTERN
+from .._model.rules import ID_PATTERN, references
 from .fields import FieldInfo, fields_of, singular
 
 __all__ = ["Column", "ForeignKey", "Table", "kind_of", "tables", "tables_of_kind"]
@@ -155,7 +154,7 @@ def _layout(
     if level.owner is not None:
         own = tuple(column.name for column in level.keys[:-1])
         foreign.append(ForeignKey(own, level.owner, level.owner_keys))
-    references = REFERENCES.get(record_type, {})
+    refers_to = references(record_type)
     children: list[tuple[FieldInfo, _Level]] = []
     for field in fields_of(record_type):
         if field.name == "id" and level.owner is None:
@@ -164,7 +163,7 @@ def _layout(
             children.append((field, _child(level, field)))
             continue
         columns.extend(_value_columns(field.name, field))
-        target = _single_target(references.get(field.name))
+        target = _single_target(refers_to.get(field.name))
         if target is not None:
             foreign.append(ForeignKey((field.name,), target, ("id",)))
     key = tuple(column.name for column in level.keys)
@@ -179,7 +178,7 @@ def _layout(
         owner_columns = tuple(column.name for column in child.keys[:-1])
         item = singular(field.name)
         link_foreign = [ForeignKey(owner_columns, level.table, key)]
-        target = _single_target(references.get(field.name))
+        target = _single_target(refers_to.get(field.name))
         if target is not None:
             link_foreign.append(ForeignKey((item,), target, ("id",)))
         item_columns = _value_columns(item, attrs.evolve(field, optional=False))

@@ -14,70 +14,19 @@ import attrs
 
 from .._model.dates import PartialDate
 from .._model.errors import Problem
-from .._model.incidents import Incident
-from .._model.initiatives import Initiative, Signature, StatusChange
 from .._model.kinds import KINDS
-from .._model.people import Official, Post, Tenure
-from .._model.provenance import Citation, Source
-from .._model.statements import Figure, Statement
-from .._model.summits import Participation, Summit
-from .._model.vocabulary import Organization, Place, Topic
+from .._model.provenance import Source
+from .._model.rules import ANY_KIND, references
+from .._model.statements import Statement
+from .._model.summits import Summit
+from .._model.vocabulary import Topic
 from .utterances import utterance_problems
 
 __all__ = ["validate"]
 
-_ANY = "any record"
 _ID = operator.attrgetter("id")
 
-#: For each record type, which kinds each reference field may point to.
-REFERENCES: dict[type, dict[str, tuple[str, ...]]] = {
-    Citation: {"source": ("sources",)},
-    Source: {"origin": ("organizations",)},
-    Place: {"country": ("countries",)},
-    Organization: {"country": ("countries",), "parent": ("organizations",)},
-    Topic: {"parent": ("topics",)},
-    Post: {"organization": ("organizations",), "country": ("countries",)},
-    Tenure: {"post": ("posts",)},
-    Official: {"country": ("countries",)},
-    Participation: {
-        "person": ("officials",),
-        "country": ("countries",),
-        "organization": ("organizations",),
-        "on_behalf_of": ("officials", "countries", "organizations"),
-    },
-    Summit: {
-        "series": ("series",),
-        "place": ("places",),
-        "host_country": ("countries",),
-        "documents": ("initiatives",),
-        "topics": ("topics",),
-        "incidents": ("incidents",),
-    },
-    Statement: {
-        "speaker": ("officials",),
-        "summit": ("summits",),
-        "topics": ("topics",),
-        "mentions": (_ANY,),
-        "document": ("initiatives",),
-    },
-    Figure: {
-        "speaker": ("officials",),
-        "statement": ("statements",),
-        "incident": ("incidents",),
-        "countries": ("countries",),
-        "topics": ("topics",),
-    },
-    Incident: {
-        "places": ("places",),
-        "countries": ("countries",),
-        "actors": ("officials", "organizations"),
-    },
-    Initiative: {"proposer": ("officials",)},
-    StatusChange: {"summit": ("summits",)},
-    Signature: {"party": ("countries", "organizations"), "signatory": ("officials",)},
-}
-
-_NOUNS = {**{kind.name: kind.noun for kind in KINDS}, _ANY: "record"}
+_NOUNS = {**{kind.name: kind.noun for kind in KINDS}, ANY_KIND: "record"}
 
 
 @attrs.frozen
@@ -167,7 +116,8 @@ def _record_problems(
 def _reference_problems(
     value: Any, path: str, ids: dict[str, set[str]]
 ) -> Iterator[tuple[str, str]]:
-    for name, targets in _field_plan(type(value)):
+    record_type: type = type(value)
+    for name, targets in _field_plan(record_type):
         item = getattr(value, name)
         if targets is not None:
             known = _known(ids, targets)
@@ -322,26 +272,20 @@ def _unknown(targets: tuple[str, ...], ref: object) -> str:
     return f"unknown {' or '.join(_NOUNS.get(t, t) for t in targets)} {ref!r}"
 
 
-_PLANS: dict[type, tuple[tuple[str, tuple[str, ...] | None], ...]] = {}
-
-
+@functools.cache
 def _field_plan(record_type: type) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
     """The fields of a record type worth visiting, computed once per type.
 
     References come with their targets; fields that may hold nested records
     come with ``None``; plain values (strings, numbers, dates) are skipped.
     """
-    plan = _PLANS.get(record_type)
-    if plan is None:
-        rules = REFERENCES.get(record_type, {})
-        hints = typing.get_type_hints(record_type)
-        plan = tuple(
-            (field.name, rules.get(field.name))
-            for field in attrs.fields(record_type)
-            if field.name in rules or _may_nest(hints[field.name])
-        )
-        _PLANS[record_type] = plan
-    return plan
+    rules = references(record_type)
+    hints = typing.get_type_hints(record_type)
+    return tuple(
+        (field.name, rules.get(field.name))
+        for field in attrs.fields(record_type)
+        if field.name in rules or _may_nest(hints[field.name])
+    )
 
 
 def _may_nest(annotation: Any) -> bool:
@@ -356,7 +300,7 @@ def _known(ids: dict[str, set[str]], targets: tuple[str, ...]) -> set[str]:
     key = "|".join(targets)
     known = ids.get(key)
     if known is None:
-        names = [kind.name for kind in KINDS] if _ANY in targets else list(targets)
+        names = [kind.name for kind in KINDS] if ANY_KIND in targets else list(targets)
         known = ids[key] = set().union(*(ids.get(name, set()) for name in names))
     return known
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import enum
 import functools
 import keyword
+import linecache
 import types
 import typing
 from collections.abc import Callable
@@ -33,7 +34,7 @@ import attrs
 from .._model import rules
 from .._model.dates import PartialDate
 
-__all__ = ["make_structurer"]
+__all__ = ["NotFast", "make_structurer"]
 
 #: Strings up to this length (ids, codes, short names) are shared between records.
 _SHARED_LEN = 64
@@ -41,7 +42,7 @@ _SHARED_LEN = 64
 Structure = Callable[[Any], Any]
 
 
-class _Refused(Exception):
+class NotFast(Exception):
     """A value the converter would refuse (the fast path gives up)."""
 
 
@@ -61,31 +62,31 @@ def make_structurer() -> Callable[[type], Structure]:
 
     def structure_str(value: Any) -> str:
         if type(value) is not str:
-            raise _Refused
+            raise NotFast
         if len(value) > _SHARED_LEN:
             return value
         return strings.setdefault(value, value)
 
     def structure_int(value: Any) -> int:
         if type(value) is not int:
-            raise _Refused
+            raise NotFast
         return value
 
     def structure_float(value: Any) -> float:
         if type(value) is not int and type(value) is not float:
-            raise _Refused
+            raise NotFast
         return float(value)
 
     def new_id(value: Any) -> str:
         """A value not yet seen as an id: check it, and keep it as the shared copy."""
         if type(value) is not str or len(value) > rules._MAX_ID or not rules._ID_MATCH(value):
-            raise _Refused
+            raise NotFast
         ids[value] = value
         return value
 
     def structure_date(value: Any) -> PartialDate:
         if type(value) is not str:
-            raise _Refused
+            raise NotFast
         found = dates.get(value)
         if found is None:
             found = dates[value] = PartialDate.from_iso(value)
@@ -158,7 +159,7 @@ def _enum(enum_type: type[enum.Enum]) -> Structure:
 
     def structure(value: Any) -> Any:
         if type(value) is not str:
-            raise _Refused
+            raise NotFast
         return members[value]
 
     return structure
@@ -167,7 +168,7 @@ def _enum(enum_type: type[enum.Enum]) -> Structure:
 def _tuple(item: Structure) -> Structure:
     def structure(value: Any) -> tuple[Any, ...]:
         if type(value) is not list:
-            raise _Refused
+            raise NotFast
         return tuple([item(element) for element in value])
 
     return structure
@@ -193,20 +194,6 @@ def _conforms(value: Any, annotation: Any) -> bool:
 
 def _is_plain_type(annotation: Any) -> bool:
     return isinstance(annotation, type) and not typing.get_args(annotation)
-
-
-def _flat_validators(validator: Any) -> list[Any]:
-    """A field's validators, with attrs' ``and_`` (a list in ``attrs.field``) opened.
-
-    Should attrs rename its private class, the list stays one validator, which
-    the written function then calls as it is: slower, never less strict.
-    """
-    if validator is None:
-        return []
-    inner = getattr(validator, "_validators", None)
-    if type(validator).__name__ == "_AndValidator" and isinstance(inner, tuple):
-        return [check for part in inner for check in _flat_validators(part)]
-    return [validator]
 
 
 class _RecordSource:
@@ -235,7 +222,7 @@ class _RecordSource:
         self.hints = _type_hints(record_type)
         self._refuse_unless_plain()
         self.namespace: dict[str, Any] = {
-            "Refused": _Refused,
+            "Refused": NotFast,
             "MISSING": _Missing,
             "new": object.__new__,
             "cls": record_type,
@@ -294,7 +281,12 @@ class _RecordSource:
             lines.append("    record.__attrs_post_init__()")
         lines.append("    return record")
         filename = f"<fast structuring of {self.record_type.__qualname__}>"
-        exec(compile("\n".join(lines), filename, "exec"), self.namespace)
+        source = "\n".join(lines) + "\n"
+        # Tracebacks through the written function show its lines.
+        entry = (len(source), None, source.splitlines(True), filename)
+        if linecache.cache.get(filename) != entry:
+            linecache.cache[filename] = entry
+        exec(compile(source, filename, "exec"), self.namespace)
         structure: Structure = self.namespace["structure"]
         return structure
 
@@ -402,13 +394,11 @@ class _RecordSource:
         converter = field.converter
         if converter is None:
             return []
-        if conforms and converter is rules.TO_TUPLE and _tuple_item(annotation) is not None:
-            return []  # a tuple stays as it is
+        if conforms and rules.declaration_of(field) is not None:
+            return []  # a declared field's converter keeps a tuple or an enum member as it is
         if not isinstance(converter, attrs.Converter):
             return [f"    {variable} = {self.name(converter, 'convert')}({variable})"]
         function = converter.converter  # type: ignore[attr-defined]
-        if conforms and isinstance(function, rules.ToEnum) and function.enum_type is annotation:
-            return []  # a member stays as it is
         if converter.takes_self:  # type: ignore[attr-defined]
             raise TypeError(f"no fast structuring for {field.name}: its converter takes self")
         name = self.name(function, "convert")
@@ -424,83 +414,97 @@ class _RecordSource:
         conforms: bool,
         ids_checked: bool,
     ) -> list[str]:
-        """Lines that run the field's validators (``ids_checked``: the ids were checked)."""
-        lines: list[str] = []
-        for validator in _flat_validators(field.validator):
-            if conforms and _redundant(validator, annotation):
-                continue
-            inline = self._inline(
-                validator, variable, ids_checked, conforms and _holds_str(annotation)
-            )
-            if inline is None:
-                name = self.name(validator, "validate")
-                inline = [f"{name}(record, {self.name(field, 'field')}, {variable})"]
-            lines += [f"    {line}" for line in inline]
-        return lines
+        """Lines that run the field's checks (``ids_checked``: the structuring checked the ids).
 
-    def _inline(
-        self, validator: Any, variable: str, ids_checked: bool, strings: bool
-    ) -> list[str] | None:
-        """The lines of one of our own checks, or ``None`` for a validator to call.
-
-        ``ids_checked``: the structuring checked the ids; ``strings``: it made
-        the value's strings ``str`` (so a text check need not test the type).
+        A declared field's rules (:class:`~ca_security._model.rules.Declaration`)
+        are written inline where the structuring has not already made them
+        hold; its further checks (``also``) are called. A field with any other
+        validator has that validator called as it is.
         """
-        if ids_checked and validator in (rules._check_id, rules._check_optional_id):
-            return []  # the structuring checked the ids
-        if ids_checked and validator is rules._check_id_items:
-            return [
+        validator = field.validator
+        if validator is None:
+            return []
+        field_name = self.name(field, "field")
+        declared = rules.declaration_of(field)
+        if declared is None or not (
+            isinstance(validator, rules.Checks) and validator.declaration is declared
+        ):
+            return [f"    {self.name(validator, 'validate')}(record, {field_name}, {variable})"]
+        inline = _inline(declared, annotation, variable, ids_checked) if conforms else None
+        if inline is None:
+            name = self.name(validator.declared, "validate")
+            inline = [f"{name}(record, {field_name}, {variable})"]
+        else:
+            inline = [
+                line.replace("ENCODABLE", self.name(rules.encodable, "encodable"))
+                for line in inline
+            ]
+            inline = [
+                line.replace("COUNT", self.name(declared.min_items, "count")) for line in inline
+            ]
+        inline += [
+            f"{self.name(check, 'validate')}(record, {field_name}, {variable})"
+            for check in declared.also
+        ]
+        return [f"    {line}" for line in inline]
+
+
+def _inline(
+    declared: rules.Declaration, annotation: Any, variable: str, ids_checked: bool
+) -> list[str] | None:
+    """The lines of a declared field's rules for a value its structuring made, or ``None`` to call them.
+
+    ``ids_checked``: the structuring checked the ids. Text is inline (``ENCODABLE``
+    stands for :func:`~ca_security._model.rules.encodable`, ``COUNT`` for the
+    fewest items); a pattern is left to the declared check.
+    """
+    if declared.pattern is not None or _item_of(annotation) is not declared.item_type:
+        return None
+    lines: list[str] = []
+    if declared.rule is rules.Rule.ID:
+        if not ids_checked:
+            return None
+        if declared.many:
+            lines += [
                 f"if len({variable}) > 1 and len(set({variable})) != len({variable}):",
                 "    raise Refused",
             ]
-        encodable = self.name(rules.encodable, "encodable")
-        is_text = "{0}.strip() and " + encodable + "({0})"
-        if not strings:
-            is_text = "type({0}) is str and " + is_text
-        if validator is rules._check_text:
-            return [f"if not ({is_text.format(variable)}):", "    raise Refused"]
-        if validator is rules._check_optional_text:
-            return [
-                f"if {variable} is not None and not ({is_text.format(variable)}):",
-                "    raise Refused",
-            ]
-        if validator is rules._check_text_items:
-            return [
+    elif declared.rule is rules.Rule.TEXT:
+        is_text = "{0}.strip() and ENCODABLE({0})"
+        if declared.many:
+            lines += [
                 f"for item in {variable}:",
                 f"    if not ({is_text.format('item')}):",
                 "        raise Refused",
             ]
-        if type(validator) is rules.AtLeast:
-            count = self.name(validator.min_length, "count")
-            return [f"if len({variable}) < {count}:", "    raise Refused"]
-        return None
+        elif declared.optional:
+            lines += [
+                f"if {variable} is not None and not ({is_text.format(variable)}):",
+                "    raise Refused",
+            ]
+        else:
+            lines += [f"if not ({is_text.format(variable)}):", "    raise Refused"]
+    elif not _is_plain_type(declared.item_type):
+        return None  # the structuring made the annotated type, which the check is about
+    if declared.many and declared.min_items:
+        lines += [f"if len({variable}) < COUNT:", "    raise Refused"]
+    return lines
+
+
+def _item_of(annotation: Any) -> Any:
+    """``X`` for ``X``, ``X | None`` and ``tuple[X, ...]``."""
+    return _optional_inner(annotation) or _tuple_item(annotation) or annotation
 
 
 def _holds_ids(field: attrs.Attribute[Any], annotation: Any) -> bool:
-    """Whether a field holds ids under our id check, which its structuring can then make."""
-    validators = _flat_validators(field.validator)
-    return (
-        (annotation is str and rules._check_id in validators)
-        or (_optional_inner(annotation) is str and rules._check_optional_id in validators)
-        or (_tuple_item(annotation) is str and rules._check_id_items in validators)
-    )
+    """Whether a field holds ids under the id rule, which its structuring can then check."""
+    declared = rules.declaration_of(field)
+    return declared is not None and declared.rule is rules.Rule.ID and _holds_str(annotation)
 
 
 def _holds_str(annotation: Any) -> bool:
     """Whether the annotation is ``str``, ``str | None`` or ``tuple[str, ...]``."""
     return str in (annotation, _optional_inner(annotation), _tuple_item(annotation))
-
-
-def _redundant(validator: Any, annotation: Any) -> bool:
-    """Whether a type check passes on any value structured by ``annotation``."""
-    if type(validator) is not rules.InstanceOf:
-        return False
-    wanted = validator.item_type
-    if validator.items:
-        return _tuple_item(annotation) is wanted and _is_plain_type(wanted)
-    if validator.optional and _optional_inner(annotation) is wanted:
-        return _is_plain_type(wanted)
-    return annotation is wanted and _is_plain_type(wanted)
 
 
 @functools.lru_cache(maxsize=256)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import os
@@ -25,9 +26,12 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 #: counting the file's own array; anything deeper is refused before structuring.
 MAX_DEPTH = 16
 _METADATA = "metadata.json"
+#: Data of at least this many bytes are parsed and built with the cyclic garbage
+#: collector paused (see :func:`_collector_paused`); smaller loads leave it alone.
+_PAUSE_AT = 8 * 1024 * 1024
 _KNOWN_FILES = {_METADATA, *(kind.file for kind in KINDS)}
 
-_bundled: Dataset | None = None
+#: Held while the bundled data are read, so that threads asking at once share one read.
 _bundled_lock = threading.Lock()
 
 
@@ -78,21 +82,23 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
 
 
 def _load_bundled() -> Dataset:
-    global _bundled
-    if _bundled is None:
-        with _bundled_lock:
-            if _bundled is None:
-                from importlib import resources  # slow to import; only the bundled data need it
+    with _bundled_lock:
+        return _read_bundled()
 
-                data = resources.files("ca_security").joinpath("data")
-                names = sorted(item.name for item in data.iterdir() if item.name.endswith(".json"))
 
-                def read(name: str) -> bytes | None:
-                    entry = data.joinpath(name)
-                    return entry.read_bytes() if entry.is_file() else None
+@functools.cache
+def _read_bundled() -> Dataset:
+    """The bundled dataset, read once per process (a failed read is not kept)."""
+    from importlib import resources  # slow to import; only the bundled data need it
 
-                _bundled = _build(read, names)
-    return _bundled
+    data = resources.files("ca_security").joinpath("data")
+    names = sorted(item.name for item in data.iterdir() if item.name.endswith(".json"))
+
+    def read(name: str) -> bytes | None:
+        entry = data.joinpath(name)
+        return entry.read_bytes() if entry.is_file() else None
+
+    return _build(read, names)
 
 
 def _list_directory(directory: Path) -> list[str]:
@@ -144,15 +150,34 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _build(read: Callable[[str], bytes | None], names: list[str]) -> Dataset:
-    with _collector_paused():
-        return _build_records(read, names)
+    """Read, parse, structure and check the data files; the dataset or :class:`DatasetError`.
+
+    Valid data take the fast path. For large data (:data:`_PAUSE_AT` bytes
+    or more) the collector is paused while they are parsed and built, and
+    never while problems are collected.
+    """
+    files = [_METADATA, *(kind.file for kind in KINDS)]
+    raw = {name: _read(read, name) for name in files}
+    size = sum(len(data) for data, _ in raw.values() if data is not None)
+    with _collector_paused() if size >= _PAUSE_AT else contextlib.nullcontext():
+        parsed = {
+            name: _parse(name, data, expect=dict if name == _METADATA else list)
+            if data is not None
+            else (None, problems)
+            for name, (data, problems) in raw.items()
+        }
+        del raw
+        dataset = _fast_dataset(parsed, names)
+    if dataset is not None:
+        return dataset
+    return _checked_dataset(parsed, names)
 
 
 def _fast_records(
     parsed: dict[str, Any],
 ) -> tuple[Metadata, dict[str, tuple[Any, ...]]] | None:
     """Every record by the fast path (:mod:`._fast`), or ``None`` at the first problem."""
-    from .fast import make_structurer
+    from .fast import NotFast, make_structurer
 
     structurer = make_structurer()
     try:
@@ -163,40 +188,49 @@ def _fast_records(
             if values is not None:
                 structure = structurer(kind.type)
                 records[kind.name] = tuple([structure(value) for value in values])
-    except Exception:
+    except (NotFast, KeyError, TypeError, ValueError):
+        # A value the fast path does not take (a data error, as a rule): the
+        # converter reads the data again and reports every problem with its place.
         return None
     return metadata, records
 
 
-def _build_records(read: Callable[[str], bytes | None], names: list[str]) -> Dataset:
+def _fast_dataset(parsed: dict[str, tuple[Any, list[Problem]]], names: list[str]) -> Dataset | None:
+    """The dataset, when every file parsed and every record takes the fast path; else ``None``.
+
+    Raises:
+        DatasetError: when the records break a dataset-level rule.
+
+    """
+    if any(name not in _KNOWN_FILES for name in names):
+        return None
+    if parsed[_METADATA][0] is None or any(problems for _, problems in parsed.values()):
+        return None
+    fast = _fast_records({name: value for name, (value, _) in parsed.items() if value is not None})
+    if fast is None:
+        return None
     from .consistency import validate
 
-    parsed: dict[str, Any] = {}
-    parse_problems: dict[str, list[Problem]] = {}
+    found = validate(fast[1])
+    if found:
+        raise DatasetError(found)
+    return Dataset.from_records(*fast)
+
+
+def _checked_dataset(parsed: dict[str, tuple[Any, list[Problem]]], names: list[str]) -> Dataset:
+    """The dataset, structured with the converter, or :class:`DatasetError` with every problem."""
+    from .consistency import validate
+    from .converter import make_converter
+    from .structuring import structure_records
+
+    converter = make_converter()
     problems: list[Problem] = [
         Problem(file=name, message="unexpected file: not a data file of this format")
         for name in names
         if name not in _KNOWN_FILES
     ]
-    metadata_value, metadata_problems = _parse(read, _METADATA, expect=dict)
+    metadata_value, metadata_problems = parsed[_METADATA]
     problems += metadata_problems
-    for kind in KINDS:
-        value, parse_problems[kind.file] = _parse(read, kind.file, expect=list)
-        if value is not None:
-            parsed[kind.file] = value
-    if not problems and metadata_value is not None and not any(parse_problems.values()):
-        # The fast path: valid data load without the detailed (slower) error tracking.
-        parsed[_METADATA] = metadata_value
-        fast = _fast_records(parsed)
-        if fast is not None:
-            found = validate(fast[1])
-            if found:
-                raise DatasetError(found)
-            return Dataset.from_records(*fast)
-    from .converter import make_converter
-    from .structuring import structure_records
-
-    converter = make_converter()
     metadata: tuple[Metadata, ...] = ()
     if metadata_value is None and not metadata_problems:
         problems.append(
@@ -216,8 +250,8 @@ def _build_records(read: Callable[[str], bytes | None], names: list[str]) -> Dat
         problems += found
     records: dict[str, tuple[Any, ...]] = {}
     for kind in KINDS:
-        problems += parse_problems[kind.file]
-        value = parsed.get(kind.file)
+        value, found = parsed[kind.file]
+        problems += found
         if value is not None:
             built: tuple[Any, ...]
             built, found = structure_records(
@@ -232,9 +266,8 @@ def _build_records(read: Callable[[str], bytes | None], names: list[str]) -> Dat
     return Dataset.from_records(metadata[0], records)
 
 
-def _parse(
-    read: Callable[[str], bytes | None], name: str, *, expect: type
-) -> tuple[Any, list[Problem]]:
+def _read(read: Callable[[str], bytes | None], name: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of one data file (``None`` when it is absent), or the problem reading it."""
     try:
         raw = read(name)
     except _Refused as error:
@@ -243,10 +276,13 @@ def _parse(
         return None, [
             Problem(file=name, message=f"cannot read the file: {error.strerror or error}")
         ]
-    if raw is None:
-        return None, []
-    if len(raw) > MAX_FILE_BYTES:
+    if raw is not None and len(raw) > MAX_FILE_BYTES:
         return None, [Problem(file=name, message=f"file is larger than {MAX_FILE_BYTES} bytes")]
+    return raw, []
+
+
+def _parse(name: str, raw: bytes, *, expect: type) -> tuple[Any, list[Problem]]:
+    """The JSON value of one data file's bytes, or the problem with it."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

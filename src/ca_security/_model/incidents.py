@@ -14,11 +14,11 @@ from .rules import (
     end_date,
     enum_field,
     id_field,
-    id_tuple,
     optional,
     optional_enum,
     optional_text,
     records,
+    refs,
     text,
     text_tuple,
 )
@@ -64,10 +64,10 @@ class Incident(Described):
     start: PartialDate | None = optional(PartialDate)
     end: PartialDate | None = end_date(PartialDate, "incident")
     place_name: str | None = optional_text()
-    places: tuple[str, ...] = id_tuple()
-    countries: tuple[str, ...] = id_tuple()
-    actors: tuple[str, ...] = id_tuple()
-    citations: tuple[Citation, ...] = records(Citation, required=True)
+    places: tuple[str, ...] = refs("places")
+    countries: tuple[str, ...] = refs("countries")
+    actors: tuple[str, ...] = refs("officials", "organizations")
+    citations: tuple[Citation, ...] = records(Citation, min_items=1)
     disputes: tuple[Dispute, ...] = records(Dispute)
     notes: str | None = optional_text()
 

@@ -14,9 +14,10 @@ from .rules import (
     enum_field,
     id_field,
     optional,
-    optional_id,
+    optional_ref,
     optional_text,
     records,
+    ref,
     text,
     text_tuple,
 )
@@ -40,9 +41,9 @@ class StatusChange(Described):
 
     status: InitiativeStatus = enum_field(InitiativeStatus)
     date: PartialDate | None = optional(PartialDate)
-    summit: str | None = optional_id()
+    summit: str | None = optional_ref("summits")
     name: str | None = optional_text()
-    citations: tuple[Citation, ...] = records(Citation, required=True)
+    citations: tuple[Citation, ...] = records(Citation, min_items=1)
 
     def _described(self) -> list[tuple[str, Any]]:
         return [("status", self.status), ("date", self.date), ("summit", self.summit)]
@@ -60,10 +61,10 @@ class Signature(Described):
 
     """
 
-    party: str = id_field()
-    signatory: str | None = optional_id()
+    party: str = ref("countries", "organizations")
+    signatory: str | None = optional_ref("officials")
     date: PartialDate | None = optional(PartialDate)
-    citations: tuple[Citation, ...] = records(Citation, required=True)
+    citations: tuple[Citation, ...] = records(Citation, min_items=1)
 
     def _described(self) -> list[tuple[str, Any]]:
         return [("party", self.party), ("signatory", self.signatory), ("date", self.date)]
@@ -92,10 +93,10 @@ class Initiative(Described):
     name: str = text()
     kind: InitiativeKind = enum_field(InitiativeKind, default=InitiativeKind.OTHER)
     aliases: tuple[str, ...] = text_tuple()
-    proposer: str | None = optional_id()
+    proposer: str | None = optional_ref("officials")
     history: tuple[StatusChange, ...] = records(StatusChange)
     signatures: tuple[Signature, ...] = records(Signature)
-    citations: tuple[Citation, ...] = records(Citation, required=True)
+    citations: tuple[Citation, ...] = records(Citation, min_items=1)
     disputes: tuple[Dispute, ...] = records(Dispute)
     notes: str | None = optional_text()
 

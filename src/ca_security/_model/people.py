@@ -13,9 +13,10 @@ from .rules import (
     end_date,
     id_field,
     optional,
-    optional_id,
+    optional_ref,
     optional_text,
     records,
+    ref,
     text,
     text_tuple,
 )
@@ -39,10 +40,10 @@ class Post(Described):
 
     id: str = id_field()
     name: str = text()
-    organization: str | None = optional_id()
-    country: str | None = optional_id()
+    organization: str | None = optional_ref("organizations")
+    country: str | None = optional_ref("countries")
     aliases: tuple[str, ...] = text_tuple()
-    citations: tuple[Citation, ...] = records(Citation, required=True)
+    citations: tuple[Citation, ...] = records(Citation, min_items=1)
 
     def _described(self) -> list[tuple[str, Any]]:
         return [("name", self.name), ("country", self.country)]
@@ -69,12 +70,12 @@ class Tenure(Described):
 
     """
 
-    post: str = id_field()
+    post: str = ref("posts")
     title: str | None = optional_text()
     start: PartialDate | None = optional(PartialDate)
     end: PartialDate | None = end_date(PartialDate, "tenure")
     attested: tuple[PartialDate, ...] = records(PartialDate)
-    citations: tuple[Citation, ...] = records(Citation, required=True)
+    citations: tuple[Citation, ...] = records(Citation, min_items=1)
     disputes: tuple[Dispute, ...] = records(Dispute)
     notes: str | None = optional_text()
 
@@ -106,10 +107,10 @@ class Official(Described):
     id: str = id_field()
     name: str = text()
     aliases: tuple[str, ...] = text_tuple()
-    country: str | None = optional_id()
+    country: str | None = optional_ref("countries")
     description: str | None = optional_text()
     tenures: tuple[Tenure, ...] = records(Tenure)
-    citations: tuple[Citation, ...] = records(Citation, required=True)
+    citations: tuple[Citation, ...] = records(Citation, min_items=1)
 
     @property
     def names(self) -> tuple[str, ...]:

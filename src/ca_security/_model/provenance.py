@@ -10,17 +10,15 @@ from .dates import PartialDate
 from .display import Described
 from .enums import RenderingKind, SourceKind
 from .rules import (
-    TO_TUPLE,
     FieldValueError,
-    at_least,
     enum_field,
     id_field,
-    instance_of,
     optional,
     optional_enum,
-    optional_id,
+    optional_ref,
     optional_text,
     records,
+    ref,
     text,
 )
 
@@ -61,7 +59,7 @@ class Source(Described):
     url: str | None = optional_text()
     published: PartialDate | None = optional(PartialDate)
     language: str | None = optional_text()
-    origin: str | None = optional_id()
+    origin: str | None = optional_ref("organizations")
     corpus_file: str | None = optional_text()
     retrieved: PartialDate | None = optional(PartialDate)
     notes: str | None = optional_text()
@@ -111,7 +109,7 @@ class Citation(Described):
 
     """
 
-    source: str = id_field()
+    source: str = ref("sources")
     excerpt: str | None = optional_text()
     start: int | None = optional(int)
     end: int | None = optional(int)
@@ -147,7 +145,7 @@ class DisputedValue(Described):
     """One of several values that sources give for the same fact."""
 
     value: str = text()
-    citations: tuple[Citation, ...] = records(Citation, required=True)
+    citations: tuple[Citation, ...] = records(Citation, min_items=1)
 
     def _described(self) -> list[tuple[str, Any]]:
         return [("value", self.value)]
@@ -165,13 +163,7 @@ class Dispute(Described):
     """
 
     field: str = text()
-    values: tuple[DisputedValue, ...] = attrs.field(
-        converter=TO_TUPLE,  # type: ignore[misc]
-        validator=[
-            instance_of(DisputedValue, items=True),
-            at_least(2),
-        ],
-    )
+    values: tuple[DisputedValue, ...] = records(DisputedValue, min_items=2)
     note: str | None = optional_text()
 
     def _described(self) -> list[tuple[str, Any]]:

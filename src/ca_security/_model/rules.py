@@ -1,31 +1,44 @@
-"""Validators shared by the record types."""
+"""How record fields are declared: what each holds, which records it refers to, and its checks."""
 
 from __future__ import annotations
 
 import enum
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import attrs
 
 __all__ = [
+    "ANY_KIND",
+    "DECLARATION",
     "ID_PATTERN",
     "TO_TUPLE",
     "AtLeast",
-    "at_least",
-    "instance_of",
-    "InstanceOf",
-    "ToEnum",
+    "Checks",
+    "Declaration",
     "FieldTypeError",
     "FieldValueError",
+    "InstanceOf",
+    "Rule",
+    "ToEnum",
+    "at_least",
+    "declaration_of",
+    "declared",
+    "encodable",
+    "end_date",
     "enum_field",
     "id_field",
-    "id_tuple",
+    "instance_of",
     "optional",
-    "optional_id",
+    "optional_enum",
+    "optional_ref",
     "optional_text",
     "records",
+    "ref",
+    "references",
+    "refs",
     "text",
     "text_tuple",
     "to_enum",
@@ -71,11 +84,6 @@ def _check_id(instance: object, attribute: attrs.Attribute[Any], value: object) 
         )
 
 
-def _check_optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _check_id(instance, attribute, value)
-
-
 def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise FieldTypeError(
@@ -100,28 +108,6 @@ def encodable(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _check_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _check_text(instance, attribute, value)
-
-
-def _check_id_items(
-    instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
-) -> None:
-    for item in value:
-        if type(item) is not str or len(item) > _MAX_ID or not _ID_MATCH(item):
-            _check_id(instance, attribute, item)  # says what is wrong with it
-    if len(value) > 1 and len(set(value)) != len(value):
-        raise FieldValueError(attribute.name, f"{attribute.name} lists an id twice: {value!r}")
-
-
-def _check_text_items(
-    instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
-) -> None:
-    for item in value:
-        _check_text(instance, attribute, item)
 
 
 def to_tuple(value: Iterable[T], field_name: str = "value") -> tuple[T, ...]:
@@ -151,34 +137,175 @@ def _to_tuple_field(value: Any, field: attrs.Attribute[Any]) -> tuple[Any, ...]:
 TO_TUPLE: attrs.Converter[Any, tuple[Any, ...]] = attrs.Converter(_to_tuple_field, takes_field=True)
 
 
+class Rule(enum.Enum):
+    """What a string field's value must be, beyond its type."""
+
+    #: Any value of the field's type.
+    NONE = "none"
+    #: A record id: a lowercase slug (:data:`ID_PATTERN`).
+    ID = "id"
+    #: Non-blank text that UTF-8 can store.
+    TEXT = "text"
+
+
+#: :attr:`Declaration.refers_to` value for "a record of any kind".
+ANY_KIND = "any"
+#: The key of a field's :class:`Declaration` in its attrs ``metadata``.
+DECLARATION = "ca_security"
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+@attrs.frozen
+class Declaration:
+    """What a record field holds, declared once on the field; every layer reads it.
+
+    The field helpers of this module (:func:`ref`, :func:`text`,
+    :func:`enum_field`, :func:`records`...) write it into the field's attrs
+    ``metadata`` under :data:`DECLARATION` and build the field's validator
+    (:class:`Checks`) from it. The dataset rules read :attr:`refers_to`; the
+    query criteria, the exports and the CLI read the rest; and the loader's
+    fast path applies the same rules inline.
+
+    Attributes:
+        item_type: The type of the value, or of each item of a tuple.
+        rule: What a string must be beyond its type (an id, non-blank text).
+        many: Whether the field holds a tuple of items.
+        optional: Whether the value may be ``None``.
+        refers_to: For ids of other records, the kinds (collection names such
+            as ``"officials"``, or :data:`ANY_KIND`) they may point to.
+        min_items: The fewest items a tuple takes.
+        pattern: A regular expression a string must match, if any.
+        also: Further checks of the value, run after the declared ones, with
+            the record (all fields set), the attribute and the value.
+
+    """
+
+    item_type: type
+    rule: Rule = Rule.NONE
+    many: bool = False
+    optional: bool = False
+    refers_to: tuple[str, ...] = ()
+    min_items: int = 0
+    pattern: str | None = None
+    also: tuple[Validator, ...] = ()
+
+    @property
+    def vocabulary(self) -> type[enum.Enum] | None:
+        """The enum the field takes, if it takes one."""
+        item = self.item_type
+        return item if isinstance(item, type) and issubclass(item, enum.Enum) else None
+
+
+def declaration_of(field: attrs.Attribute[Any]) -> Declaration | None:
+    """The :class:`Declaration` of a record field, or ``None`` for a field declared otherwise."""
+    found = field.metadata.get(DECLARATION)
+    return found if isinstance(found, Declaration) else None
+
+
+@functools.cache
+def references(record_type: type) -> dict[str, tuple[str, ...]]:
+    """Field name -> the kinds it refers to, for each reference field of ``record_type``."""
+    found: dict[str, tuple[str, ...]] = {}
+    for field in attrs.fields(record_type):
+        declared = declaration_of(field)
+        if declared is not None and declared.refers_to:
+            found[field.name] = declared.refers_to
+    return found
+
+
+@attrs.frozen
+class Checks:
+    """The validator of a declared field: the rules of its :class:`Declaration`.
+
+    :meth:`declared` checks the declaration's type, id, text, size and pattern
+    rules; calling the validator checks those and then each of ``also``.
+    """
+
+    declaration: Declaration
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        self.declared(instance, attribute, value)
+        for check in self.declaration.also:
+            check(instance, attribute, value)
+
+    def declared(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        """Check the declared rules (all but ``also``), raising a field error."""
+        declaration = self.declaration
+        if value is None and declaration.optional:
+            return
+        if declaration.many:
+            InstanceOf(tuple)(instance, attribute, value)
+        for item in value if declaration.many else (value,):
+            if declaration.rule is Rule.ID:
+                _check_id(instance, attribute, item)
+            elif declaration.rule is Rule.TEXT:
+                _check_text(instance, attribute, item)
+            elif not isinstance(item, declaration.item_type):
+                InstanceOf(
+                    declaration.item_type, items=declaration.many, optional=declaration.optional
+                )(instance, attribute, value)
+            if declaration.pattern is not None and not re.match(declaration.pattern, item):
+                raise FieldValueError(
+                    attribute.name,
+                    f"{attribute.name} must match {declaration.pattern!r}, got {item!r}",
+                )
+        if declaration.many:
+            if declaration.rule is Rule.ID and len(set(value)) != len(value):
+                raise FieldValueError(
+                    attribute.name, f"{attribute.name} lists an id twice: {value!r}"
+                )
+            if len(value) < declaration.min_items:
+                AtLeast(declaration.min_items)(instance, attribute, value)
+
+
+def declared(
+    declaration: Declaration, *, default: Any = attrs.NOTHING, converter: Any = None
+) -> Any:
+    """An attrs field that holds ``declaration`` in its metadata and is checked by it."""
+    if declaration.many:
+        converter = TO_TUPLE
+    return attrs.field(
+        default=default,
+        converter=converter,
+        validator=Checks(declaration),
+        metadata={DECLARATION: declaration},
+    )
+
+
 def id_field() -> Any:
-    """A required record id."""
-    return attrs.field(validator=_check_id)
+    """The record's own id (a lowercase slug)."""
+    return declared(Declaration(str, Rule.ID))
 
 
-def optional_id() -> Any:
-    """An optional reference to another record, by id."""
-    return attrs.field(default=None, validator=_check_optional_id)
+def ref(*kinds: str) -> Any:
+    """A required id of a record of one of ``kinds`` (collection names such as ``"officials"``)."""
+    return declared(Declaration(str, Rule.ID, refers_to=kinds))
 
 
-def text() -> Any:
-    """A required, non-blank string."""
-    return attrs.field(validator=_check_text)
+def optional_ref(*kinds: str) -> Any:
+    """An optional id of a record of one of ``kinds``; ``None`` when unknown."""
+    return declared(Declaration(str, Rule.ID, optional=True, refers_to=kinds), default=None)
 
 
-def optional_text() -> Any:
-    """An optional, non-blank string; ``None`` when unknown."""
-    return attrs.field(default=None, validator=_check_optional_text)
+def refs(*kinds: str) -> Any:
+    """A tuple of distinct ids of records of ``kinds``, empty by default."""
+    return declared(Declaration(str, Rule.ID, many=True, refers_to=kinds), default=())
 
 
-def id_tuple() -> Any:
-    """A tuple of distinct ids, empty by default."""
-    return attrs.field(default=(), converter=TO_TUPLE, validator=_check_id_items)
+def text(*, pattern: str | None = None) -> Any:
+    """A required, non-blank string (matching ``pattern``, when given)."""
+    return declared(Declaration(str, Rule.TEXT, pattern=pattern))
+
+
+def optional_text(*, pattern: str | None = None) -> Any:
+    """An optional, non-blank string (matching ``pattern``, when given); ``None`` when unknown."""
+    return declared(Declaration(str, Rule.TEXT, optional=True, pattern=pattern), default=None)
 
 
 def text_tuple() -> Any:
     """A tuple of non-blank strings, empty by default."""
-    return attrs.field(default=(), converter=TO_TUPLE, validator=_check_text_items)
+    return declared(Declaration(str, Rule.TEXT, many=True), default=())
 
 
 @attrs.frozen
@@ -240,13 +367,10 @@ def at_least(count: int) -> Any:
     return AtLeast(count)
 
 
-def records(item_type: type, *, required: bool = False) -> Any:
-    """A tuple of records of ``item_type``; ``required`` asks for at least one."""
-    validators: list[Any] = [instance_of(item_type, items=True)]
-    if required:
-        validators.append(at_least(1))
-        return attrs.field(converter=TO_TUPLE, validator=validators)
-    return attrs.field(default=(), converter=TO_TUPLE, validator=validators)
+def records(item_type: type, *, min_items: int = 0, also: tuple[Validator, ...] = ()) -> Any:
+    """A tuple of records of ``item_type``, at least ``min_items`` of them (then it is required)."""
+    declaration = Declaration(item_type, many=True, min_items=min_items, also=also)
+    return declared(declaration, default=attrs.NOTHING if min_items else ())
 
 
 def end_date(date_type: type, noun: str) -> Any:
@@ -262,12 +386,12 @@ def end_date(date_type: type, noun: str) -> Any:
                 attribute.name, f"{noun} ends ({value}) before it starts ({start})"
             )
 
-    return attrs.field(default=None, validator=[instance_of(date_type, optional=True), check_order])
+    return declared(Declaration(date_type, optional=True, also=(check_order,)), default=None)
 
 
-def optional(item_type: type) -> Any:
+def optional(item_type: type, *, also: tuple[Validator, ...] = ()) -> Any:
     """An optional value of ``item_type``; ``None`` when unknown."""
-    return attrs.field(default=None, validator=instance_of(item_type, optional=True))
+    return declared(Declaration(item_type, optional=True, also=also), default=None)
 
 
 def to_enum(enum_type: type[enum.Enum], value: Any, field_name: str | None) -> Any:
@@ -302,17 +426,17 @@ class ToEnum:
 
 def enum_field(enum_type: type[enum.Enum], default: Any = attrs.NOTHING) -> Any:
     """A value of a closed vocabulary; strings are turned into the enum."""
-    return attrs.field(
+    return declared(
+        Declaration(enum_type),
         default=default,
         converter=attrs.Converter(ToEnum(enum_type), takes_field=True),
-        validator=InstanceOf(enum_type),
     )
 
 
 def optional_enum(enum_type: type[enum.Enum]) -> Any:
     """A value of a closed vocabulary, or ``None`` when unknown or not applicable."""
-    return attrs.field(
+    return declared(
+        Declaration(enum_type, optional=True),
         default=None,
         converter=attrs.Converter(ToEnum(enum_type, optional=True), takes_field=True),
-        validator=instance_of(enum_type, optional=True),
     )

@@ -12,15 +12,17 @@ from .display import Described
 from .enums import Qualifier, RenderingKind, StatementKind
 from .provenance import Citation, Dispute
 from .rules import (
+    ANY_KIND,
     FieldTypeError,
     FieldValueError,
     enum_field,
     id_field,
-    id_tuple,
     optional,
-    optional_id,
+    optional_ref,
     optional_text,
     records,
+    ref,
+    refs,
     text,
 )
 
@@ -56,15 +58,15 @@ class Statement(Described):
     """
 
     id: str = id_field()
-    speaker: str = id_field()
+    speaker: str = ref("officials")
     date: PartialDate | None = optional(PartialDate)
-    summit: str | None = optional_id()
+    summit: str | None = optional_ref("summits")
     kind: StatementKind = enum_field(StatementKind)
     text: str = text()
-    topics: tuple[str, ...] = id_tuple()
-    mentions: tuple[str, ...] = id_tuple()
-    document: str | None = optional_id()
-    citations: tuple[Citation, ...] = records(Citation, required=True)
+    topics: tuple[str, ...] = refs("topics")
+    mentions: tuple[str, ...] = refs(ANY_KIND)
+    document: str | None = optional_ref("initiatives")
+    citations: tuple[Citation, ...] = records(Citation, min_items=1)
     disputes: tuple[Dispute, ...] = records(Dispute)
     notes: str | None = optional_text()
 
@@ -151,12 +153,12 @@ class Figure(Described):
     qualifier: Qualifier = enum_field(Qualifier, default=Qualifier.EXACT)
     period_start: PartialDate | None = optional(PartialDate)
     period_end: PartialDate | None = optional(PartialDate)
-    speaker: str | None = optional_id()
-    statement: str | None = optional_id()
-    incident: str | None = optional_id()
-    countries: tuple[str, ...] = id_tuple()
-    topics: tuple[str, ...] = id_tuple()
-    citations: tuple[Citation, ...] = records(Citation, required=True)
+    speaker: str | None = optional_ref("officials")
+    statement: str | None = optional_ref("statements")
+    incident: str | None = optional_ref("incidents")
+    countries: tuple[str, ...] = refs("countries")
+    topics: tuple[str, ...] = refs("topics")
+    citations: tuple[Citation, ...] = records(Citation, min_items=1)
     disputes: tuple[Dispute, ...] = records(Dispute)
     notes: str | None = optional_text()
 

@@ -15,11 +15,11 @@ from .rules import (
     end_date,
     enum_field,
     id_field,
-    id_tuple,
     optional,
-    optional_id,
+    optional_ref,
     optional_text,
     records,
+    refs,
     text,
     text_tuple,
 )
@@ -44,13 +44,13 @@ class Participation(Described):
 
     """
 
-    person: str | None = optional_id()
-    country: str | None = optional_id()
-    organization: str | None = optional_id()
+    person: str | None = optional_ref("officials")
+    country: str | None = optional_ref("countries")
+    organization: str | None = optional_ref("organizations")
     role: Role = enum_field(Role, default=Role.PARTICIPANT)
-    on_behalf_of: str | None = optional_id()
+    on_behalf_of: str | None = optional_ref("officials", "countries", "organizations")
     title: str | None = optional_text()
-    citations: tuple[Citation, ...] = records(Citation, required=True)
+    citations: tuple[Citation, ...] = records(Citation, min_items=1)
 
     def __attrs_post_init__(self) -> None:
         if self.person is None and self.country is None and self.organization is None:
@@ -97,21 +97,21 @@ class Summit(Described):
     id: str = id_field()
     name: str = text()
     format: SummitFormat = enum_field(SummitFormat, default=SummitFormat.OTHER)
-    series: str | None = optional_id()
+    series: str | None = optional_ref("series")
     ordinal: int | None = optional(int)
     start: PartialDate | None = optional(PartialDate)
     end: PartialDate | None = end_date(PartialDate, "summit")
-    place: str | None = optional_id()
+    place: str | None = optional_ref("places")
     place_name: str | None = optional_text()
     venue: str | None = optional_text()
-    host_country: str | None = optional_id()
+    host_country: str | None = optional_ref("countries")
     participants: tuple[Participation, ...] = records(Participation)
-    documents: tuple[str, ...] = id_tuple()
+    documents: tuple[str, ...] = refs("initiatives")
     status: SummitStatus = enum_field(SummitStatus, default=SummitStatus.HELD)
-    topics: tuple[str, ...] = id_tuple()
-    incidents: tuple[str, ...] = id_tuple()
+    topics: tuple[str, ...] = refs("topics")
+    incidents: tuple[str, ...] = refs("incidents")
     aliases: tuple[str, ...] = text_tuple()
-    citations: tuple[Citation, ...] = records(Citation, required=True)
+    citations: tuple[Citation, ...] = records(Citation, min_items=1)
     disputes: tuple[Dispute, ...] = records(Dispute)
     notes: str | None = optional_text()
 

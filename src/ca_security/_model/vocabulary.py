@@ -14,10 +14,10 @@ from .rules import (
     FieldValueError,
     enum_field,
     id_field,
-    instance_of,
     optional,
     optional_enum,
-    optional_id,
+    optional_ref,
+    optional_text,
     records,
     text,
     text_tuple,
@@ -40,13 +40,10 @@ class Country(Described):
     """
 
     id: str = id_field()
-    alpha3: str = attrs.field(
-        # The type check first, so that a non-string is refused naming the field.
-        validator=[instance_of(str), attrs.validators.matches_re(r"^[A-Z]{3}\Z")]
-    )
+    alpha3: str = text(pattern=r"^[A-Z]{3}\Z")
     name: str = text()
     aliases: tuple[str, ...] = text_tuple()
-    citations: tuple[Citation, ...] = records(Citation, required=True)
+    citations: tuple[Citation, ...] = records(Citation, min_items=1)
 
     @id.validator
     def _check_alpha2(self, attribute: attrs.Attribute[str], value: str) -> None:
@@ -94,10 +91,10 @@ class Place(Described):
 
     id: str = id_field()
     name: str = text()
-    country: str | None = optional_id()
+    country: str | None = optional_ref("countries")
     names: tuple[PlaceName, ...] = records(PlaceName)
     aliases: tuple[str, ...] = text_tuple()
-    citations: tuple[Citation, ...] = records(Citation, required=True)
+    citations: tuple[Citation, ...] = records(Citation, min_items=1)
 
     def _described(self) -> list[tuple[str, Any]]:
         return [("name", self.name), ("country", self.country)]
@@ -122,9 +119,9 @@ class Organization(Described):
     name: str = text()
     kind: OrganizationKind = enum_field(OrganizationKind, default=OrganizationKind.OTHER)
     aliases: tuple[str, ...] = text_tuple()
-    country: str | None = optional_id()
-    parent: str | None = optional_id()
-    citations: tuple[Citation, ...] = records(Citation, required=True)
+    country: str | None = optional_ref("countries")
+    parent: str | None = optional_ref("organizations")
+    citations: tuple[Citation, ...] = records(Citation, min_items=1)
 
     def _described(self) -> list[tuple[str, Any]]:
         return [("name", self.name), ("kind", self.kind), ("country", self.country)]
@@ -156,16 +153,10 @@ class Topic(Described):
     id: str = id_field()
     name: str = text()
     description: str = text()
-    parent: str | None = optional_id()
+    parent: str | None = optional_ref("topics")
     plover: PloverEvent | None = optional_enum(PloverEvent)
     plover_context: PloverContext | None = optional_enum(PloverContext)
-    cameo: str | None = attrs.field(
-        default=None,
-        validator=[
-            instance_of(str, optional=True),
-            attrs.validators.optional(attrs.validators.matches_re(r"^[0-9]{2,4}\Z")),
-        ],
-    )
+    cameo: str | None = optional_text(pattern=r"^[0-9]{2,4}\Z")
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -193,7 +184,7 @@ class Series(Described):
     id: str = id_field()
     name: str = text()
     aliases: tuple[str, ...] = text_tuple()
-    citations: tuple[Citation, ...] = records(Citation, required=True)
+    citations: tuple[Citation, ...] = records(Citation, min_items=1)
 
     def _described(self) -> list[tuple[str, Any]]:
         return [("name", self.name)]
