@@ -105,7 +105,7 @@ def _duplicate_ids(
 def _record_problems(
     record: Any, context: _Context, references_resolve: bool = False
 ) -> Iterator[tuple[str, str]]:
-    if not references_resolve and not _references_resolve(record, context):
+    if not references_resolve:
         yield from _reference_problems(record, "", context.ids)
     if isinstance(record, Topic):
         yield from _topic_cycle(record, context)
@@ -135,36 +135,13 @@ def _reference_problems(
             yield from _reference_problems(item, f"{path}{name}.", ids)
 
 
-def _references_resolve(value: Any, context: _Context) -> bool:
-    """Whether every reference in ``value`` resolves.
-
-    It is :func:`_reference_problems` reduced to a yes or no, which is all a
-    valid dataset needs, and costs less; only a no calls for the detailed walk.
-    """
-    for name, known in _resolved_plan(type(value), context):
-        item = getattr(value, name)
-        if known is not None:
-            if type(item) is tuple:
-                if not known.issuperset(item):
-                    return False
-            elif item is not None and item not in known:
-                return False
-        elif type(item) is tuple:
-            for element in item:
-                if attrs.has(type(element)) and not _references_resolve(element, context):
-                    return False
-        elif item is not None and attrs.has(type(item)) and not _references_resolve(item, context):
-            return False
-    return True
-
-
 def _all_resolve(values: Sequence[Any], context: _Context) -> bool:
     """Whether every reference in every one of ``values`` resolves.
 
-    It is :func:`_references_resolve` over many records at once: each field is
-    read from all the records of a type together, and its ids are checked as
-    one set against the known ids, so the work is done in C, not record by
-    record. A no only sends the caller to the record-by-record walk.
+    Each field is read from all the records of a type together, and its ids
+    are checked as one set against the known ids, so the work is done in C,
+    not record by record. A valid dataset needs no more; a no sends the caller
+    to the detailed walk (:func:`_reference_problems`), which says where.
     """
     for record_type, group in _by_type(values).items():
         if not attrs.has(record_type):
