@@ -264,7 +264,7 @@ def test_the_written_source_holds_no_literal_but_field_names(monkeypatch: Any) -
 
     import attrs
 
-    from ca_security._load import fast as _fast
+    from ca_security._load import fast_source as _fast
 
     written: list[tuple[str, str]] = []
     real_compile = compile

@@ -39,11 +39,11 @@ UNSAFE_CALLS = {
 # importlib.import_module is not listed: the package uses it only to import its optional
 # extras (pandas, pyarrow) and, in __init__, its own private modules, by the fixed names
 # of a table; no module name ever comes from data.
-# The one exception: the loader's fast path (``_fast.py``) compiles, for each record
+# The one exception: the loader's fast path (``_load/fast_source.py``) compiles, for each record
 # type, a structuring function written from the type's field names, as attrs writes
 # ``__init__``. No text of the data enters that source; tests/test_fast_load.py
 # checks that its only string literals are field names.
-ALLOWED_CALLS = {("fast.py", "exec"), ("fast.py", "compile")}
+ALLOWED_CALLS = {("fast_source.py", "exec"), ("fast_source.py", "compile")}
 UNSAFE_MODULES = {"pickle", "cPickle", "dill", "marshal", "shelve", "yaml", "jsonpickle"}
 
 symlinks = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
