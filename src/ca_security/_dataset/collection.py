@@ -8,6 +8,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .._model.errors import RecordNotFoundError
+from .._model.kinds import kind_named
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -249,10 +250,9 @@ class Collection(Generic[R]):
         return arrow_table(self._main_table())
 
     def _main_table(self) -> Any:
-        from .._export.tables import kind_of, tables_of_kind
+        from .._export.tables import tables_of_kind
 
-        kind = kind_of(self.kind)
-        return tables_of_kind(kind, self)[0]
+        return tables_of_kind(kind_named(self.kind), self)[0]
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Collection):

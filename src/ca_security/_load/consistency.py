@@ -16,7 +16,7 @@ from .._model.dates import PartialDate
 from .._model.errors import Problem
 from .._model.incidents import Incident
 from .._model.initiatives import Initiative, Signature, StatusChange
-from .._model.kinds import KINDS
+from .._model.kinds import KINDS, kind_named
 from .._model.people import Official, Post, Tenure
 from .._model.provenance import Citation, Source
 from .._model.statements import Figure, Statement
@@ -76,8 +76,6 @@ REFERENCES: dict[type, dict[str, tuple[str, ...]]] = {
     StatusChange: {"summit": ("summits",)},
     Signature: {"party": ("countries", "organizations"), "signatory": ("officials",)},
 }
-
-_NOUNS = {**{kind.name: kind.noun for kind in KINDS}, _ANY: "record"}
 
 
 @attrs.frozen
@@ -319,7 +317,8 @@ def _resolved_plan(record_type: type, context: _Context) -> tuple[tuple[str, set
 
 
 def _unknown(targets: tuple[str, ...], ref: object) -> str:
-    return f"unknown {' or '.join(_NOUNS.get(t, t) for t in targets)} {ref!r}"
+    nouns = ("record" if target == _ANY else kind_named(target).noun for target in targets)
+    return f"unknown {' or '.join(nouns)} {ref!r}"
 
 
 _PLANS: dict[type, tuple[tuple[str, tuple[str, ...] | None], ...]] = {}
