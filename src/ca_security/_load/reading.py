@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .._dataset.dataset import Dataset
+from .._dataset.dataset import Dataset, assemble
 from .._model.errors import DatasetError, Problem
 from .._model.kinds import KINDS
 from .._model.metadata import Metadata
@@ -192,7 +192,7 @@ def _build_records(read: Callable[[str], bytes | None], names: list[str]) -> Dat
             found = validate(fast[1])
             if found:
                 raise DatasetError(found)
-            return Dataset.from_records(*fast)
+            return assemble(*fast)
     from .converter import make_converter
     from .structuring import structure_records
 
@@ -229,7 +229,7 @@ def _build_records(read: Callable[[str], bytes | None], names: list[str]) -> Dat
         problems += validate(records)
     if problems or not metadata:
         raise DatasetError(problems)
-    return Dataset.from_records(metadata[0], records)
+    return assemble(metadata[0], records)
 
 
 def _parse(
