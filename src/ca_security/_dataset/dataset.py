@@ -132,6 +132,9 @@ class Dataset:
         for kind in KINDS:
             yield kind.name, getattr(self, kind.name)
 
+    # ``Any``, not a union of the thirteen record types: the kind is known only
+    # at run time, so a union would make every caller narrow it with isinstance
+    # even when the id says what it is. Collection.get is typed by its kind.
     def get(self, record_id: str, default: Any = None) -> Any:
         """The record of any kind with ``record_id``, or ``default``.
 
