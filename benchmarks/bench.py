@@ -194,7 +194,7 @@ def load_parts(directory: Path, repeat: int) -> dict[str, float]:
 
     Each step runs with the collector paused, as in a load.
     """
-    from ca_security._dataset.dataset import Dataset
+    from ca_security._dataset.dataset import assemble
     from ca_security._load.consistency import validate
     from ca_security._load.reading import _METADATA, _collector_paused, _fast_records, _parse
 
@@ -216,7 +216,7 @@ def load_parts(directory: Path, repeat: int) -> dict[str, float]:
         "read and parse the JSON (duplicate keys, NaN and size checked)": parse,
         "build and check the records (the fast path)": lambda: _fast_records(parsed),
         "cross-record validation (ids, references, dates)": lambda: validate(records),
-        "canonical order and collections": lambda: Dataset.from_records(metadata, records),
+        "canonical order and collections": lambda: assemble(metadata, records),
     }
     results = {}
     for label, run in steps.items():

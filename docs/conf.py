@@ -75,7 +75,8 @@ nitpick_ignore_regex = [
     ("py:class", r"(enum\.)?Enum"),
     ("py:class", r"(attrs|attr)\.\w+"),
     ("py:class", r"(ValueError|KeyError|LookupError|TypeError|ImportError|Exception)"),
-    ("py:class", r"(ca_security\.)?(_?\w+\.)*R"),
+    # The type variables of Collection: R (its records) and D (the default of get).
+    ("py:class", r"(ca_security\.)?(_?\w+\.)*[RD]"),
     ("py:exc", r"(ValueError|KeyError|LookupError|TypeError|ImportError|FileNotFoundError|OSError)"),
     ("py:func", r"(dateutil\.parser\.parse|attrs\.\w+)"),
 ]

@@ -32,10 +32,11 @@ _CITED = {"citations": [cs.Citation(source="s")]}
 TWINS = cs.Dataset.from_records(
     DS.metadata,
     {
+        "sources": (cs.Source(id="s"),),
         "officials": (
             cs.Official(id="one-person", name="Same Name", **_CITED),
             cs.Official(id="other-person", name="Same Name", **_CITED),
-        )
+        ),
     },
 )
 

@@ -2,7 +2,7 @@
 
 ``lint-imports`` (pyproject ``[tool.importlinter]``, run in CI) checks that each
 layer imports only the layers below it, with one listed exception: the modules
-of ``ca_security._dataset`` may import the query and export layers. This test
+of ``ca_security._dataset`` may import the query, load and export layers. This test
 checks the other half of that rule, which import-linter cannot see: every such
 import sits inside a function, so that importing a container never imports a
 layer above it.

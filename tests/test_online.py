@@ -54,7 +54,9 @@ def dataset(pages: dict[str, str], excerpt: str = EXCERPT) -> cs.Dataset:
         )
         for _ in range(1 if pages else 0)
     )
-    first = cs.Citation(source=next(iter(pages), "none"))
+    if not sources:  # the official still cites a source, one without a page
+        sources = (cs.Source(id="none"),)
+    first = cs.Citation(source=sources[0].id)
     officials = (cs.Official(id="a-minister", name="A Minister", citations=(first,)),)
     return cs.Dataset.from_records(
         cs.Metadata(dataset_version="test"),

@@ -137,9 +137,10 @@ def emit_records(
             for value in values:
                 print(json.dumps(value, ensure_ascii=False))
     elif args.format == "csv":
-        from .._export.tables import kind_of, tables_of_kind
+        from .._export.tables import tables_of_kind
+        from .._model.kinds import kind_named
 
-        found = tables_of_kind(kind_of(noun), records)[0]
+        found = tables_of_kind(kind_named(noun), records)[0]
         write_csv(found.column_names, found.rows)
     else:
         header = [name for name, _ in columns]

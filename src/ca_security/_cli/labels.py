@@ -7,25 +7,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._model.kinds import KINDS
+from .._model.kinds import kind_of_type
 from .._model.provenance import Citation
 from .text import words
 
 __all__ = ["citation_line", "label", "name", "name_of_record", "participant_line"]
-
-_NOUNS = {kind.type: kind.noun for kind in KINDS}
 
 
 def name_of_record(record: Any) -> str:
     """A record's display name (its first name or title), or its id."""
     from .._query.lookup import display_name
 
-    noun = _NOUNS.get(type(record))
-    if noun is None:
+    kind = kind_of_type(type(record))
+    if kind is None:
         return str(record.id)
-    if noun == "source":
+    if kind.noun == "source":
         return str(record.title or record.publisher or record.id)
-    return display_name(noun, record)
+    return display_name(kind.noun, record)
 
 
 def name(ds: Any, record_id: str | None) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from .._model.errors import CASecurityError, DatasetError, MissingExtraError, RecordNotFoundError
+from .._model.kinds import kind_named
 from .._version import __version__
 from . import files, lists, questions
 from .common import UsageError, add_output_options, message_of
@@ -60,8 +61,9 @@ def _problem_format(parser: argparse.ArgumentParser) -> None:
 
 
 def _listing(commands: Any, noun: str, summary: str, example: str) -> None:
-    parser = _command(commands, f"{noun}s", summary, example, lists.listing)
-    parser.set_defaults(kind=f"{noun}s")
+    name = kind_named(noun).name
+    parser = _command(commands, name, summary, example, lists.listing)
+    parser.set_defaults(kind=name)
     lists.add_filter_options(parser, noun)
     add_output_options(parser)
 

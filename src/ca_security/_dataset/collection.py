@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from operator import attrgetter, itemgetter
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from .._model.errors import RecordNotFoundError
+from .._model.kinds import kind_named
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["Collection", "closest"]
 
 R = TypeVar("R")
+D = TypeVar("D")
 
 
 class Collection(Generic[R]):
@@ -123,8 +125,19 @@ class Collection(Generic[R]):
         except KeyError:
             raise RecordNotFoundError(record_id, self._kind, self.closest_ids(record_id)) from None
 
-    def get(self, record_id: str, default: Any = None) -> Any:
-        """The record with ``record_id``, or ``default`` when there is none."""
+    @overload
+    def get(self, record_id: str) -> R | None: ...
+
+    @overload
+    def get(self, record_id: str, default: D) -> R | D: ...
+
+    def get(self, record_id: str, default: D | None = None) -> R | D | None:
+        """The record with ``record_id``, or ``default`` (``None``) when there is none.
+
+        Raises:
+            TypeError: if ``record_id`` is not a string.
+
+        """
         if not isinstance(record_id, str):
             raise TypeError(f"{self._kind} ids are strings; got {type(record_id).__name__}")
         return self._index().get(record_id, default)
@@ -249,10 +262,9 @@ class Collection(Generic[R]):
         return arrow_table(self._main_table())
 
     def _main_table(self) -> Any:
-        from .._export.tables import kind_of, tables_of_kind
+        from .._export.tables import tables_of_kind
 
-        kind = kind_of(self.kind)
-        return tables_of_kind(kind, self)[0]
+        return tables_of_kind(kind_named(self.kind), self)[0]
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Collection):

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .._model.dates import DateLike
-from .._model.errors import AmbiguousNameError, RecordNotFoundError
+from .._model.errors import AmbiguousNameError, DatasetError, RecordNotFoundError
 from .._model.incidents import Incident
 from .._model.initiatives import Initiative
-from .._model.kinds import KINDS
+from .._model.kinds import KINDS, kind_named, kind_of_type
 from .._model.metadata import Metadata
 from .._model.people import Post
 from .._model.provenance import Source
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from .._query.corroboration import Corroboration
 
-__all__ = ["Dataset"]
+__all__ = ["Dataset", "assemble"]
 
 _COLLECTION_TYPES: dict[str, type[Collection[Any]]] = {"officials": Officials}
 
@@ -68,31 +68,49 @@ class Dataset:
     _lock: threading.RLock = attrs.field(factory=threading.RLock, repr=False, init=False)
 
     @classmethod
-    def from_records(cls, metadata: Metadata, records: dict[str, Any]) -> Dataset:
-        """Build a dataset from records per kind, sorted into canonical order.
+    def from_records(cls, metadata: Metadata, records: Mapping[str, Iterable[Any]]) -> Dataset:
+        r"""Build a validated dataset from records per kind, sorted into canonical order.
 
-        This does not validate cross-record rules; :func:`ca_security.load` does.
+        The records are checked as :func:`ca_security.load` checks a directory:
+        ids are unique, references resolve, dates agree, each utterance is
+        recorded once. Nothing half-built is returned: any problem raises
+        :class:`~ca_security.DatasetError` listing every problem, with the
+        data file of its kind, the record and the field.
+
+        Args:
+            metadata: The dataset's :class:`Metadata`.
+            records: Records per collection name (``"statements"``, ...); a
+                kind left out is an empty collection.
 
         Raises:
-            TypeError: if ``metadata`` is not a :class:`Metadata`.
-            ValueError: for a key of ``records`` that is not a record kind.
+            TypeError: if ``metadata`` is not a :class:`Metadata`, a kind's
+                records are not an iterable of records, or a record is not of
+                its kind's type (a :class:`Statement` under ``"sources"``).
+            ValueError: for a key of ``records`` that is not a collection name.
+            DatasetError: when the records break a dataset-level rule.
+
+        Examples:
+            >>> from ca_security import Citation, Dataset, DatasetError, Metadata, Official
+            >>> cited = (Citation(source="no-such-source"),)
+            >>> try:
+            ...     Dataset.from_records(
+            ...         Metadata(dataset_version="example"),
+            ...         {"officials": (Official(id="envoy", name="An Envoy", citations=cited),)},
+            ...     )
+            ... except DatasetError as error:
+            ...     print(*error.problems, sep="\n")
+            officials.json, record envoy, field citations[0].source: unknown source 'no-such-source'
 
         """
+        from .._load.consistency import validate
+
         if not isinstance(metadata, Metadata):
             raise TypeError(f"metadata must be a Metadata, got {type(metadata).__name__}")
-        kinds = [kind.name for kind in KINDS]
-        for name in records:
-            if name not in kinds:
-                hint = closest(name, kinds, 1)
-                suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
-                raise ValueError(f"unknown record kind {name!r}{suggestion}")
-        collections: dict[str, Any] = {
-            kind.name: _COLLECTION_TYPES.get(kind.name, Collection)(
-                kind.sort(records.get(kind.name, ())), kind=kind.noun
-            )
-            for kind in KINDS
-        }
-        return cls(metadata=metadata, **collections)
+        checked = _checked_records(records)
+        problems = validate(checked)
+        if problems:
+            raise DatasetError(problems)
+        return assemble(metadata, checked)
 
     def __attrs_post_init__(self) -> None:
         for kind in KINDS:
@@ -114,6 +132,9 @@ class Dataset:
         for kind in KINDS:
             yield kind.name, getattr(self, kind.name)
 
+    # ``Any``, not a union of the thirteen record types: the kind is known only
+    # at run time, so a union would make every caller narrow it with isinstance
+    # even when the id says what it is. Collection.get is typed by its kind.
     def get(self, record_id: str, default: Any = None) -> Any:
         """The record of any kind with ``record_id``, or ``default``.
 
@@ -466,6 +487,61 @@ class Dataset:
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={len(coll)}" for name, coll in self.collections())
         return f"<Dataset {self.version}: {counts}>"
+
+
+def assemble(metadata: Metadata, records: Mapping[str, Iterable[Any]]) -> Dataset:
+    """A dataset of ``records`` (per collection name) that the caller has already validated.
+
+    For the loader, which validates as it reads; anyone else calls
+    :meth:`Dataset.from_records`, which checks the records first.
+    """
+    collections: dict[str, Any] = {
+        kind.name: _COLLECTION_TYPES.get(kind.name, Collection)(
+            kind.sort(records.get(kind.name, ())), kind=kind.noun
+        )
+        for kind in KINDS
+    }
+    return Dataset(metadata=metadata, **collections)
+
+
+def _checked_records(records: Mapping[str, Iterable[Any]]) -> dict[str, tuple[Any, ...]]:
+    """``records`` as tuples per collection name, each record of its kind's type.
+
+    Raises:
+        TypeError: for records that are not a mapping, a kind's records that
+            are not an iterable, or a record of the wrong type.
+        ValueError: for a key that is not a collection name.
+
+    """
+    if not isinstance(records, Mapping):
+        raise TypeError(
+            f"records must be a mapping of kind name to records, got {type(records).__name__}"
+        )
+    checked: dict[str, tuple[Any, ...]] = {}
+    for name, values in records.items():
+        kind = kind_named(name)
+        if kind.name != name:
+            raise ValueError(f"unknown record kind {name!r}; did you mean {kind.name!r}?")
+        if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+            raise TypeError(
+                f"records[{name!r}] must be an iterable of {kind.type.__name__} records, "
+                f"got {type(values).__name__}"
+            )
+        found = tuple(values)
+        if set(map(type, found)) - {kind.type}:
+            position, record = next(
+                (position, record)
+                for position, record in enumerate(found)
+                if type(record) is not kind.type
+            )
+            other = kind_of_type(type(record))
+            hint = f"; it belongs under {other.name!r}" if other is not None else ""
+            raise TypeError(
+                f"records[{name!r}][{position}] is a {type(record).__name__}, "
+                f"not a {kind.type.__name__}{hint}"
+            )
+        checked[name] = found
+    return checked
 
 
 def _check_id_type(record_id: object) -> None:

@@ -27,7 +27,7 @@ from .._model.kinds import KINDS, Kind
 from .._model.rules import ID_PATTERN, references
 from .fields import FieldInfo, fields_of, singular
 
-__all__ = ["Column", "ForeignKey", "Table", "kind_of", "tables", "tables_of_kind"]
+__all__ = ["Column", "ForeignKey", "Table", "tables", "tables_of_kind"]
 
 #: The pattern of a partial date's ISO string, for validators outside Python.
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
@@ -89,14 +89,6 @@ class _Level:
     keys: tuple[Column, ...]
     owner: str | None
     owner_keys: tuple[str, ...]
-
-
-def kind_of(noun: str) -> Kind:
-    """The :class:`Kind` whose records are called ``noun`` (``"statement"``)."""
-    for kind in KINDS:
-        if kind.noun == noun:
-            return kind
-    raise ValueError(f"no record kind {noun!r}")
 
 
 def tables(dataset: Any) -> list[Table]:

@@ -14,7 +14,7 @@ import attrs
 
 from .._model.dates import PartialDate
 from .._model.errors import Problem
-from .._model.kinds import KINDS
+from .._model.kinds import KINDS, kind_named
 from .._model.provenance import Source
 from .._model.rules import ANY_KIND, references
 from .._model.statements import Statement
@@ -25,8 +25,6 @@ from .utterances import utterance_problems
 __all__ = ["validate"]
 
 _ID = operator.attrgetter("id")
-
-_NOUNS = {**{kind.name: kind.noun for kind in KINDS}, ANY_KIND: "record"}
 
 
 @attrs.frozen
@@ -246,7 +244,8 @@ def _resolved_plan(record_type: type, context: _Context) -> tuple[tuple[str, set
 
 
 def _unknown(targets: tuple[str, ...], ref: object) -> str:
-    return f"unknown {' or '.join(_NOUNS.get(t, t) for t in targets)} {ref!r}"
+    nouns = ("record" if target == ANY_KIND else kind_named(target).noun for target in targets)
+    return f"unknown {' or '.join(nouns)} {ref!r}"
 
 
 @functools.cache

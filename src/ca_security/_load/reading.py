@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .._dataset.dataset import Dataset
+from .._dataset.dataset import Dataset, assemble
 from .._model.errors import DatasetError, Problem
 from .._model.kinds import KINDS
 from .._model.metadata import Metadata
@@ -214,7 +214,7 @@ def _fast_dataset(parsed: dict[str, tuple[Any, list[Problem]]], names: list[str]
     found = validate(fast[1])
     if found:
         raise DatasetError(found)
-    return Dataset.from_records(*fast)
+    return assemble(*fast)
 
 
 def _checked_dataset(parsed: dict[str, tuple[Any, list[Problem]]], names: list[str]) -> Dataset:
@@ -263,7 +263,7 @@ def _checked_dataset(parsed: dict[str, tuple[Any, list[Problem]]], names: list[s
         problems += validate(records)
     if problems or not metadata:
         raise DatasetError(problems)
-    return Dataset.from_records(metadata[0], records)
+    return assemble(metadata[0], records)
 
 
 def _read(read: Callable[[str], bytes | None], name: str) -> tuple[bytes | None, list[Problem]]:

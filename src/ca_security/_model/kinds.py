@@ -1,4 +1,11 @@
-"""The table of record kinds: attribute name, data file, record type and canonical order."""
+"""The table of record kinds: attribute name, data file, record type and canonical order.
+
+A kind is known by its collection name (``"statements"``), its noun
+(``"statement"``) and its record type (:class:`Statement`); the
+:class:`Kind` itself is the one key that ties them. Code that has one of them
+asks :func:`kind_named` or :func:`kind_of_type` for the kind, instead of
+keeping its own translation table.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +24,7 @@ from .statements import Figure, Statement
 from .summits import Summit
 from .vocabulary import Country, Organization, Place, Series, Topic
 
-__all__ = ["KINDS", "Kind"]
+__all__ = ["KINDS", "Kind", "kind_named", "kind_of_type"]
 
 #: The rank of an undated record: after every date (years are 1..9999).
 _UNDATED = 10_000 * 13 * 32 * 3
@@ -93,3 +100,31 @@ KINDS: tuple[Kind, ...] = (
     Kind("figures", "figures.json", Figure, "figure"),
     Kind("incidents", "incidents.json", Incident, "incident", _incident_rank),
 )
+
+_BY_TYPE: dict[type, Kind] = {kind.type: kind for kind in KINDS}
+_BY_NAME: dict[str, Kind] = {
+    **{kind.noun: kind for kind in KINDS},
+    **{kind.name: kind for kind in KINDS},
+}
+
+
+def kind_of_type(record_type: type) -> Kind | None:
+    """The kind whose records are of exactly ``record_type``, or ``None`` for any other type."""
+    return _BY_TYPE.get(record_type)
+
+
+def kind_named(name: str) -> Kind:
+    """The kind with this collection name (``"statements"``) or noun (``"statement"``).
+
+    Raises:
+        ValueError: for a name of no kind; the message suggests the closest one.
+
+    """
+    kind = _BY_NAME.get(name) if isinstance(name, str) else None
+    if kind is None:
+        import difflib
+
+        close = difflib.get_close_matches(str(name), [kind.name for kind in KINDS], n=1)
+        suggestion = f"; did you mean {close[0]!r}?" if close else ""
+        raise ValueError(f"unknown record kind {name!r}{suggestion}")
+    return kind
