@@ -11,7 +11,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import ca_security as cs
@@ -214,17 +214,32 @@ def test_generated_datasets_load_equal_to_what_was_generated(pair):
         assert cs.Dataset.from_records(metadata, records) == cs.load(name)
 
 
-def _records_with_references(records):
-    """(kind, index, field) of every top-level single-id reference field in the records."""
-    from ca_security._load.consistency import REFERENCES
+#: The top-level fields that hold one id of another record, per kind, written
+#: out here from the data dictionary rather than taken from the loader's own
+#: table of references (which is what the test checks).
+_SINGLE_REFERENCES = {
+    "sources": ("origin",),
+    "places": ("country",),
+    "organizations": ("country", "parent"),
+    "topics": ("parent",),
+    "posts": ("organization", "country"),
+    "officials": ("country",),
+    "summits": ("series", "place", "host_country"),
+    "statements": ("speaker", "summit", "document"),
+    "figures": ("speaker", "statement", "incident"),
+    "initiatives": ("proposer",),
+}
 
-    found = []
-    for kind, values in records.items():
-        for index, record in enumerate(values):
-            for field, _targets in REFERENCES.get(type(record), {}).items():
-                if isinstance(getattr(record, field), str):
-                    found.append((kind, index, field))
-    return found
+
+def _records_with_references(records):
+    """(kind, index, field) of every top-level single-id reference that is set."""
+    return [
+        (kind, index, field)
+        for kind, values in records.items()
+        for index, record in enumerate(values)
+        for field in _SINGLE_REFERENCES.get(kind, ())
+        if getattr(record, field) is not None
+    ]
 
 
 @given(cst.dataset_records(), st.data())
@@ -232,8 +247,7 @@ def test_one_broken_reference_is_rejected_naming_the_record(pair, data):
     """Breaking one reference in a valid dataset makes loading fail on that record and field."""
     metadata, records = pair
     candidates = _records_with_references(records)
-    if not candidates:
-        return
+    assume(candidates)
     kind, index, field = data.draw(st.sampled_from(candidates))
     broken = list(records[kind])
     broken[index] = attrs.evolve(broken[index], **{field: "dangling-reference-x"})
