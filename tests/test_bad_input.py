@@ -4,6 +4,9 @@
 closest id), wrong argument types (``TypeError``), unparseable dates and bad
 values (``ValueError``). ``test_every_public_callable_is_walked`` fails when a
 public name is added to ``ca_security.__all__`` without a case here.
+
+Private import: KINDS, to build a sample of every record type without listing them by
+hand.
 """
 
 from __future__ import annotations

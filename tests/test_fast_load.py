@@ -1,4 +1,8 @@
-"""The loader's fast path agrees with the converter: same records, same refusals."""
+"""The loader's fast path agrees with the converter: same records, same refusals.
+
+Private imports: the fast path and the converter are both internal; this module checks
+one against the other.
+"""
 
 from __future__ import annotations
 

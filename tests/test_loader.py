@@ -1,4 +1,8 @@
-"""Loading: the bundled data, user directories, validation and the cache."""
+"""Loading: the bundled data, user directories, validation and the cache.
+
+Private import (in a subprocess only): the reading module, to see that importing reads
+no data (its cache is still empty).
+"""
 
 from __future__ import annotations
 

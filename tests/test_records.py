@@ -1,4 +1,8 @@
-"""Record types: round trips through the converter and JSON, immutability, validators."""
+"""Record types: round trips through the converter and JSON, immutability, validators.
+
+Private imports: the loader's converter and structure_records, for round trips through
+JSON.
+"""
 
 from __future__ import annotations
 
