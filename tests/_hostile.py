@@ -2,6 +2,10 @@
 
 Not a test module (no ``test_`` prefix); the fuzz, safety and bad-input tests import it.
 Reading and writing data files is in ``helpers.py``.
+
+Private imports: the loader's own validate and converter, to check hostile records
+against the rules without writing files (no public API runs them alone); KINDS to reach
+every record kind.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""Helpers shared by the tests: write a dataset's records as data files."""
+"""Helpers shared by the tests: write a dataset's records as data files.
+
+Private imports: the loader's converter and KINDS, to write records in the exact JSON
+the loader reads (the public export writes through the same converter).
+"""
 
 from __future__ import annotations
 

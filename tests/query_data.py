@@ -1,6 +1,9 @@
 """A small hand-made dataset for the query tests: invented people and events, not facts.
 
 Every name here is made up for the tests; the bundled data are tested elsewhere.
+
+Private import: the loader's validate, to refuse a mistake in this hand-made dataset as
+load() would, without writing files.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""Whole answers kept per question: the shelf's budget, thread safety, and what is kept."""
+"""Whole answers kept per question: the shelf's budget, thread safety, and what is kept.
+
+Private import: AnswerShelf and _question are internals of the query cache with no
+public API.
+"""
 
 from __future__ import annotations
 

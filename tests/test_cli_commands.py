@@ -1,4 +1,8 @@
-"""The commands of ``ca-security``, run as a subprocess: exit codes, parseable output, stderr."""
+"""The commands of ``ca-security``, run as a subprocess: exit codes, parseable output, stderr.
+
+Private import (one test): the CLI's SPECS table, to check that every query criterion
+has an option.
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,9 @@
 
 Each oracle here is built from the standard library (the ``unicode_escape``
 codec, :mod:`unicodedata`, :mod:`csv`), not from the code it checks.
+
+Private imports: the CLI's main (in process, faster than a subprocess) and its escape
+and table helpers, which have no public API.
 """
 
 from __future__ import annotations

@@ -2,6 +2,9 @@
 
 Run in-process (``main(argv)``) for speed; the subprocess tests are in
 test_cli_commands.py.
+
+Private imports: the CLI's main (in process) and the search behind ``ca-security
+search``, which has no public Python API.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""Every Python example of docs/exports.md runs as written."""
+"""Every Python example of docs/exports.md runs as written.
+
+Private imports: the CLI's parser and main, to run the documented commands in process.
+"""
 
 from __future__ import annotations
 

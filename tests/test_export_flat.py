@@ -1,4 +1,8 @@
-"""The flat tables: one row per statement and per summit, names for ids; formulas neutralised in CSV."""
+"""The flat tables: one row per statement and per summit, names for ids; formulas neutralised in CSV.
+
+Private import: the flat-table builder and its CSV neutraliser, checked cell by cell
+(the public API gives only frames and files).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""The lossless JSON export: load(ds.to_json(dir)) == ds, and safe writing."""
+"""The lossless JSON export: load(ds.to_json(dir)) == ds, and safe writing.
+
+Private imports: KINDS (every kind's file) and json_files, whose dump is patched to fail
+half-way, to show the writing is atomic.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Regression tests for hostile data files, one per bug the fuzzing found, and the limits."""
+"""Regression tests for hostile data files, one per bug the fuzzing found, and the limits.
+
+Private imports: too_deep and MAX_FILE_BYTES (patched to a small size), limits with no
+public switch; verify_excerpts, the offline corpus check; KINDS.
+"""
 
 from __future__ import annotations
 

@@ -5,6 +5,8 @@ look-ups is either of an immutable type, a frozen record or collection that
 refuses every assignment, or a fresh mutable value (a list or dict) whose
 mutation leaves the dataset as it was. The property runs over generated
 datasets and the bundled one.
+
+Private import: the loader's converter, to build records from JSON as the loader does.
 """
 
 from __future__ import annotations

@@ -2,6 +2,9 @@
 
 The oracles here are written out in the tests (plain loops over the records
 and their fields), not taken from the query code they check.
+
+Private imports: the converter and the fast path, to check that an incident goes through
+both alike.
 """
 
 from __future__ import annotations

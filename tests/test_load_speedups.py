@@ -1,4 +1,8 @@
-"""The shortcuts that make loading fast give the answers of the plain rules they stand for."""
+"""The shortcuts that make loading fast give the answers of the plain rules they stand for.
+
+Private imports: the load-time shortcuts (consistency checks, day_rank) are internal;
+each is checked against a plain rule written here.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ca_security
-from ca_security import Citation, Metadata, PartialDate, Source, Statement
+from ca_security import Citation, Metadata, PartialDate, Problem, Source, Statement
 from ca_security._load.consistency import (
     _all_resolve,
     _Context,
@@ -19,7 +23,6 @@ from ca_security._load.consistency import (
     _reference_problems,
     validate,
 )
-from ca_security._model.errors import Problem
 from ca_security._model.kinds import KINDS, day_rank
 from ca_security.testing import strategies as cst
 from helpers import bundled_raw, write_raw

@@ -1,4 +1,8 @@
-"""The normaliser that compares excerpts with pages: examples, and properties against an oracle."""
+"""The normaliser that compares excerpts with pages: examples, and properties against an oracle.
+
+Private import: the text normaliser has no public API; it is checked against an oracle
+written here.
+"""
 
 from __future__ import annotations
 

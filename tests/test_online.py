@@ -2,6 +2,9 @@
 
 No test here reaches beyond 127.0.0.1: the pages are served by
 ``tests/page_server.py`` in a thread, and proxies are switched off.
+
+Private imports: the CLI's main (in process) and the pages module, for the user agent the
+server must see.
 """
 
 from __future__ import annotations
@@ -13,9 +16,8 @@ import attrs
 import pytest
 
 import ca_security as cs
-from ca_security import PageStatus, check_pages
+from ca_security import PageStatus, RenderingKind, StatementKind, check_pages
 from ca_security._cli import main
-from ca_security._model.enums import RenderingKind, StatementKind
 from ca_security._verify import pages
 from helpers import write_dataset
 from page_server import EXCERPT, LATIN1_EXCERPT, closed_port, serve

@@ -1,4 +1,8 @@
-"""The shortcuts that make queries fast give the answers of the plain rules they stand for."""
+"""The shortcuts that make queries fast give the answers of the plain rules they stand for.
+
+Private imports: the query shortcuts (indexes, the id lookup, records_at, name_key) are
+internal; the module checks them against scans.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The JSON Schema of the data files: generated from the model, shipped, and checked with jsonschema."""
+"""The JSON Schema of the data files: generated from the model, shipped, and checked with jsonschema.
+
+Private import: KINDS, to match every data file with its schema definition.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Offline checks of what statements quote: loader rules, and invariants of the bundled data."""
+"""Offline checks of what statements quote: loader rules, and invariants of the bundled data.
+
+Private imports: validate, utterance_problems and normalise_text, the loader's rules of
+what statements quote, checked without writing files.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,9 @@ import attrs
 import pytest
 
 import ca_security as cs
+from ca_security import RenderingKind, StatementKind
 from ca_security._load.consistency import validate
 from ca_security._load.utterances import utterance_problems
-from ca_security._model.enums import RenderingKind, StatementKind
 from ca_security._model.normalise import normalise_text
 from helpers import write_dataset
 
