@@ -71,3 +71,20 @@ def test_the_check_sees_a_module_level_upward_import() -> None:
         ("_export.csv_package", False),
         ("_query.lookup", True),
     ]
+
+
+@pytest.mark.parametrize(
+    "path", sorted((PACKAGE / "_export").glob("*.py")), ids=lambda path: path.name
+)
+def test_exports_import_the_containers_for_type_hints_only(path: Path) -> None:
+    """An export reads a dataset through its public API; it imports ``Dataset`` to name the type."""
+    tree = ast.parse(path.read_text("utf-8"))
+    hints = _type_checking_only(tree)
+    at_run_time = [
+        node.lineno
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom)
+        and (node.module or "").startswith("_dataset")
+        and node.lineno not in hints
+    ]
+    assert at_run_time == []

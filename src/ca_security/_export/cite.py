@@ -9,12 +9,14 @@ outlet.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .._dataset.dataset import Dataset
 from .._model.dates import PartialDate
 from .._model.enums import SourceKind
 from .._model.provenance import Source
+
+if TYPE_CHECKING:
+    from .._dataset.dataset import Dataset
 
 __all__ = ["STYLES", "cite", "csl_item"]
 

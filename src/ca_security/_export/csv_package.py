@@ -8,11 +8,13 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .._dataset.dataset import Dataset
 from .atomic import write_directory
 from .tables import Column, Table, tables
+
+if TYPE_CHECKING:
+    from .._dataset.dataset import Dataset
 
 __all__ = ["DESCRIPTOR", "datapackage", "to_csv"]
 

@@ -14,12 +14,14 @@ import csv
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .._dataset.dataset import Dataset
 from .._model.enums import RenderingKind
 from .atomic import write_directory
 from .tables import Column, Table
+
+if TYPE_CHECKING:
+    from .._dataset.dataset import Dataset
 
 __all__ = ["FORMULA_STARTS", "SEPARATOR", "flat_tables", "neutralise", "write_flat_csv"]
 

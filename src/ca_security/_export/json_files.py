@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .._dataset.dataset import Dataset
 from .._model.kinds import KINDS
 from .atomic import write_directory
+
+if TYPE_CHECKING:
+    from .._dataset.dataset import Dataset
 
 __all__ = ["dump", "record_to_json", "to_json"]
 

@@ -17,10 +17,12 @@ the extension property ``ca_security_date`` (Popolo objects may carry others).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .._dataset.dataset import Dataset
 from .._model.dates import PartialDate
+
+if TYPE_CHECKING:
+    from .._dataset.dataset import Dataset
 
 __all__ = ["popolo"]
 
