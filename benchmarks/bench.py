@@ -201,10 +201,14 @@ def load_parts(directory: Path, repeat: int) -> dict[str, float]:
     names = [_METADATA, *(name for name, _ in FILES)]
     raw = read_all(directory) | {_METADATA: (directory / _METADATA).read_bytes()}
 
+    def _bytes(data: str | bytes) -> bytes:
+        return data.encode("utf-8") if isinstance(data, str) else data
+
     def parse() -> dict[str, Any]:
         return {
-            name: _parse(raw.get, name, expect=dict if name == _METADATA else list)[0]
+            name: _parse(name, _bytes(raw[name]), expect=dict if name == _METADATA else list)[0]
             for name in names
+            if name in raw
         }
 
     parsed = parse()

@@ -25,6 +25,27 @@ from .rules import (
 __all__ = ["Citation", "DisputedValue", "Dispute", "Source"]
 
 
+def _check_corpus_file(record: Source, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is None:
+        return
+    if (
+        value in (".", "..")
+        or value.startswith(".")
+        or any(mark in value for mark in ("/", "\\", ":", "\x00"))
+    ):
+        raise FieldValueError(
+            attribute.name,
+            f"a corpus file is a plain file name inside the corpus folder, got {value[:80]!r}",
+        )
+
+
+def _check_url(record: Source, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not value.startswith(("http://", "https://")):
+        raise FieldValueError(
+            attribute.name, f"url must start with http:// or https://, got {value!r}"
+        )
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Source(Described):
     """A publication that reports facts: a news report, an interview, a web page.
@@ -56,37 +77,31 @@ class Source(Described):
     kind: SourceKind = enum_field(SourceKind, default=SourceKind.WEB_PAGE)
     title: str | None = optional_text()
     publisher: str | None = optional_text()
-    url: str | None = optional_text()
+    url: str | None = optional_text(also=(_check_url,))
     published: PartialDate | None = optional(PartialDate)
     language: str | None = optional_text()
     origin: str | None = optional_ref("organizations")
-    corpus_file: str | None = optional_text()
+    corpus_file: str | None = optional_text(also=(_check_corpus_file,))
     retrieved: PartialDate | None = optional(PartialDate)
     notes: str | None = optional_text()
 
-    @corpus_file.validator
-    def _check_corpus_file(self, attribute: attrs.Attribute[Any], value: str | None) -> None:
-        if value is None:
-            return
-        if (
-            value in (".", "..")
-            or value.startswith(".")
-            or any(mark in value for mark in ("/", "\\", ":", "\x00"))
-        ):
-            raise FieldValueError(
-                attribute.name,
-                f"a corpus file is a plain file name inside the corpus folder, got {value[:80]!r}",
-            )
-
-    @url.validator
-    def _check_url(self, attribute: attrs.Attribute[Any], value: str | None) -> None:
-        if value is not None and not value.startswith(("http://", "https://")):
-            raise FieldValueError(
-                attribute.name, f"url must start with http:// or https://, got {value!r}"
-            )
-
     def _described(self) -> list[tuple[str, Any]]:
         return [("publisher", self.publisher), ("published", self.published), ("title", self.title)]
+
+
+def _check_offsets(record: Citation, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if (record.start is None) != (value is None):
+        raise FieldValueError(attribute.name, "start and end come together")
+    if record.start is None or value is None:
+        return
+    if record.excerpt is None:
+        raise FieldValueError(attribute.name, "offsets need an excerpt")
+    if record.start < 0 or value - record.start != len(record.excerpt):
+        raise FieldValueError(
+            attribute.name,
+            f"end - start must equal the excerpt's length ({len(record.excerpt)}), "
+            f"got {record.start}..{value}",
+        )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -112,24 +127,9 @@ class Citation(Described):
     source: str = ref("sources")
     excerpt: str | None = optional_text()
     start: int | None = optional(int)
-    end: int | None = optional(int)
+    end: int | None = optional(int, also=(_check_offsets,))
     note: str | None = optional_text()
     rendering: RenderingKind | None = optional_enum(RenderingKind)
-
-    @end.validator
-    def _check_offsets(self, attribute: attrs.Attribute[Any], value: int | None) -> None:
-        if (self.start is None) != (value is None):
-            raise FieldValueError(attribute.name, "start and end come together")
-        if self.start is None or value is None:
-            return
-        if self.excerpt is None:
-            raise FieldValueError(attribute.name, "offsets need an excerpt")
-        if self.start < 0 or value - self.start != len(self.excerpt):
-            raise FieldValueError(
-                attribute.name,
-                f"end - start must equal the excerpt's length ({len(self.excerpt)}), "
-                f"got {self.start}..{value}",
-            )
 
     def _described(self) -> list[tuple[str, Any]]:
         return [

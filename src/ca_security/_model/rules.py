@@ -298,9 +298,10 @@ def text(*, pattern: str | None = None) -> Any:
     return declared(Declaration(str, Rule.TEXT, pattern=pattern))
 
 
-def optional_text(*, pattern: str | None = None) -> Any:
+def optional_text(*, pattern: str | None = None, also: tuple[Validator, ...] = ()) -> Any:
     """An optional, non-blank string (matching ``pattern``, when given); ``None`` when unknown."""
-    return declared(Declaration(str, Rule.TEXT, optional=True, pattern=pattern), default=None)
+    declaration = Declaration(str, Rule.TEXT, optional=True, pattern=pattern, also=also)
+    return declared(declaration, default=None)
 
 
 def text_tuple() -> Any:

@@ -29,6 +29,30 @@ from .rules import (
 __all__ = ["Figure", "Statement"]
 
 
+def _check_renderings(
+    record: Statement, attribute: attrs.Attribute[Any], value: tuple[Citation, ...]
+) -> None:
+    for index, citation in enumerate(value):
+        if citation.excerpt is not None and citation.rendering is None:
+            raise FieldValueError(
+                attribute.name,
+                f"citation {index} ({citation.source}) gives an excerpt but no rendering: "
+                "say whether the source quotes, reports or reprints the words "
+                "('quoted', 'reported' or 'written')",
+            )
+    quoted = any(citation.rendering is RenderingKind.QUOTED for citation in value)
+    if record.kind is StatementKind.DIRECT_QUOTE and not quoted:
+        raise FieldValueError(
+            attribute.name,
+            "a direct quote needs at least one citation whose rendering is 'quoted'",
+        )
+    if record.kind is StatementKind.PARAPHRASE and quoted:
+        raise FieldValueError(
+            attribute.name,
+            "a paraphrase has a citation that quotes the words: its kind is 'direct quote'",
+        )
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Statement(Described):
     """One utterance or written text, with one citation per source that reports it.
@@ -66,33 +90,9 @@ class Statement(Described):
     topics: tuple[str, ...] = refs("topics")
     mentions: tuple[str, ...] = refs(ANY_KIND)
     document: str | None = optional_ref("initiatives")
-    citations: tuple[Citation, ...] = records(Citation, min_items=1)
+    citations: tuple[Citation, ...] = records(Citation, min_items=1, also=(_check_renderings,))
     disputes: tuple[Dispute, ...] = records(Dispute)
     notes: str | None = optional_text()
-
-    @citations.validator
-    def _check_renderings(
-        self, attribute: attrs.Attribute[Any], value: tuple[Citation, ...]
-    ) -> None:
-        for index, citation in enumerate(value):
-            if citation.excerpt is not None and citation.rendering is None:
-                raise FieldValueError(
-                    attribute.name,
-                    f"citation {index} ({citation.source}) gives an excerpt but no rendering: "
-                    "say whether the source quotes, reports or reprints the words "
-                    "('quoted', 'reported' or 'written')",
-                )
-        quoted = any(citation.rendering is RenderingKind.QUOTED for citation in value)
-        if self.kind is StatementKind.DIRECT_QUOTE and not quoted:
-            raise FieldValueError(
-                attribute.name,
-                "a direct quote needs at least one citation whose rendering is 'quoted'",
-            )
-        if self.kind is StatementKind.PARAPHRASE and quoted:
-            raise FieldValueError(
-                attribute.name,
-                "a paraphrase has a citation that quotes the words: its kind is 'direct quote'",
-            )
 
     def _described(self) -> list[tuple[str, Any]]:
         return [

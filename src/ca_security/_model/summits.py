@@ -65,6 +65,11 @@ class Participation(Described):
         ]
 
 
+def _check_ordinal(record: Summit, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and value < 1:
+        raise FieldValueError(attribute.name, f"ordinal must be 1 or more, got {value}")
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Summit(Described):
     """Any convened meeting: a summit, a ministerial, a bilateral reception, a call.
@@ -98,7 +103,7 @@ class Summit(Described):
     name: str = text()
     format: SummitFormat = enum_field(SummitFormat, default=SummitFormat.OTHER)
     series: str | None = optional_ref("series")
-    ordinal: int | None = optional(int)
+    ordinal: int | None = optional(int, also=(_check_ordinal,))
     start: PartialDate | None = optional(PartialDate)
     end: PartialDate | None = end_date(PartialDate, "summit")
     place: str | None = optional_ref("places")
@@ -114,11 +119,6 @@ class Summit(Described):
     citations: tuple[Citation, ...] = records(Citation, min_items=1)
     disputes: tuple[Dispute, ...] = records(Dispute)
     notes: str | None = optional_text()
-
-    @ordinal.validator
-    def _check_ordinal(self, attribute: attrs.Attribute[Any], value: int | None) -> None:
-        if value is not None and value < 1:
-            raise FieldValueError(attribute.name, f"ordinal must be 1 or more, got {value}")
 
     @property
     def date(self) -> PartialDate | None:
