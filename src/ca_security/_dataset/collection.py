@@ -121,7 +121,7 @@ class Collection(Generic[R]):
         try:
             return self._index()[record_id]
         except KeyError:
-            raise RecordNotFoundError(record_id, self._kind, self.closest_ids(record_id)) from None
+            raise RecordNotFoundError(record_id, self._kind, self._closest_ids(record_id)) from None
 
     def get(self, record_id: str, default: Any = None) -> Any:
         """The record with ``record_id``, or ``default`` when there is none."""
@@ -129,7 +129,7 @@ class Collection(Generic[R]):
             raise TypeError(f"{self._kind} ids are strings; got {type(record_id).__name__}")
         return self._index().get(record_id, default)
 
-    def closest_ids(self, text: str, limit: int = 3) -> tuple[str, ...]:
+    def _closest_ids(self, text: str, limit: int = 3) -> tuple[str, ...]:
         """The ids most like ``text``, best first (for error messages).
 
         Raises:
@@ -161,13 +161,9 @@ class Collection(Generic[R]):
             ValueError: for a date or a vocabulary value that cannot be read.
 
         """
-        global _filter_collection
-        if _filter_collection is None:
-            from .._query.filtering import filter_collection
+        from .._query.filtering import filter_collection
 
-            _filter_collection = filter_collection
-        result: Self = _filter_collection(self, criteria)
-        return result
+        return filter_collection(self, criteria)
 
     def lookup(self, name: str) -> R:
         """The one record with this id, name or alias.
@@ -270,10 +266,6 @@ class Collection(Generic[R]):
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")
-
-
-# ``_query.filter_collection``, imported on the first filter (it is not needed to load data).
-_filter_collection: Any = None
 
 
 # The slots' own setters (member descriptors), for _fill.

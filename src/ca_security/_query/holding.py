@@ -13,7 +13,8 @@ office": after its last anchor its holder is only possible.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -22,6 +23,8 @@ from .._model.dates import DateLike, PartialDate
 from .._model.errors import AmbiguousNameError
 from .._model.people import Official, Post, Tenure
 from .._model.provenance import Citation
+from .date_windows import coerce_date
+from .lookup import resolve_refs
 
 if TYPE_CHECKING:
     from .._dataset.dataset import Dataset
@@ -206,8 +209,6 @@ def _neighbours(tenure: Tenure, others: list[Tenure]) -> tuple[int | None, int |
 
 def holding(officials: Officials, *, post: Any, country: Any, on: DateLike | int) -> Holders:
     """The answer of :meth:`Officials.holding` (see there)."""
-    from .filtering import coerce_date
-
     day = coerce_date(on)
     first, last = _days(day)
     certain: list[Holding] = []
@@ -229,8 +230,6 @@ def succession(officials: Officials, *, post: Any, country: Any) -> tuple[Term, 
 
 
 def _terms(officials: Officials, post: Any, country: Any) -> list[tuple[Term, _Stretch]]:
-    from .filtering import resolve_refs
-
     ds = officials._dataset
     if ds is None:
         raise ValueError("only the officials of a Dataset know their posts")
@@ -265,10 +264,10 @@ def _ordered(terms: list[Any]) -> list[Any]:
     return sorted(terms, key=key)
 
 
-def _term_table(ds: Dataset) -> dict[str, tuple[tuple[Term, _Stretch], ...]]:
+def _term_table(ds: Dataset) -> Mapping[str, tuple[tuple[Term, _Stretch], ...]]:
     """``post id -> (term, stretch)`` for every tenure, built once per dataset."""
 
-    def build() -> dict[str, tuple[tuple[Term, _Stretch], ...]]:
+    def build() -> Mapping[str, tuple[tuple[Term, _Stretch], ...]]:
         by_post: dict[str, list[tuple[Official, Tenure]]] = {}
         for official in ds.officials:
             for tenure in official.tenures:
@@ -286,7 +285,7 @@ def _term_table(ds: Dataset) -> dict[str, tuple[tuple[Term, _Stretch], ...]]:
                 )
                 for official, tenure in pairs
             )
-        return table
+        return MappingProxyType(table)
 
-    result: dict[str, tuple[tuple[Term, _Stretch], ...]] = ds.cached("officials:terms", build)
+    result: Mapping[str, tuple[tuple[Term, _Stretch], ...]] = ds._cached("officials:terms", build)
     return result
