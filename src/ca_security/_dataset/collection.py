@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from operator import attrgetter, itemgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -161,9 +162,8 @@ class Collection(Generic[R]):
             ValueError: for a date or a vocabulary value that cannot be read.
 
         """
-        from .._query.filtering import filter_collection
-
-        return filter_collection(self, criteria)
+        result: Self = _filter_function()(self, criteria)
+        return result
 
     def lookup(self, name: str) -> R:
         """The one record with this id, name or alias.
@@ -266,6 +266,18 @@ class Collection(Generic[R]):
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")
+
+
+@functools.cache
+def _filter_function() -> Callable[[Any, Mapping[str, Any]], Any]:
+    """The query layer's ``filter``, imported on first use (loading data does not need it).
+
+    Kept once imported: an import statement run on every call costs more than
+    answering a question from its index.
+    """
+    from .._query.filtering import filter_collection
+
+    return filter_collection
 
 
 # The slots' own setters (member descriptors), for _fill.
