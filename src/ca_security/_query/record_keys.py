@@ -62,6 +62,7 @@ def _one(value: str | None) -> tuple[str, ...]:
 
 
 def present(values: Iterable[str | None]) -> tuple[str, ...]:
+    """The values that are not ``None``, in order."""
     return tuple(value for value in values if value is not None)
 
 
@@ -69,18 +70,22 @@ def present(values: Iterable[str | None]) -> tuple[str, ...]:
 
 
 def names(record: Any) -> tuple[str, ...]:
+    """A record's name, then its aliases."""
     return (record.name, *record.aliases)
 
 
 def country_names(record: Any) -> tuple[str, ...]:
+    """A country's name, aliases and alpha-3 code."""
     return (record.name, *record.aliases, record.alpha3)
 
 
 def place_names(record: Any) -> tuple[str, ...]:
+    """A place's name, every historic name, then its aliases."""
     return (record.name, *(name.name for name in record.names), *record.aliases)
 
 
 def label_names(record: Any) -> tuple[str, ...]:
+    """A record's name, then its aliases if it has any."""
     return (record.name, *getattr(record, "aliases", ()))
 
 
@@ -90,22 +95,27 @@ def topic_names(record: Any) -> tuple[str, ...]:
 
 
 def initiative_names(record: Initiative) -> tuple[str, ...]:
+    """An initiative's name, aliases, and every name it had in its history."""
     return (record.name, *record.aliases, *present(change.name for change in record.history))
 
 
 def summit_names(record: Summit) -> tuple[str, ...]:
+    """A summit's name, then its aliases."""
     return (record.name, *record.aliases)
 
 
 def source_names(record: Any) -> tuple[str, ...]:
+    """A source's title (none when untitled)."""
     return present((record.title,))
 
 
 def statement_names(record: Statement) -> tuple[str, ...]:
+    """A statement's text: statements are found by what they say."""
     return (record.text,)
 
 
 def figure_names(record: Figure) -> tuple[str, ...]:
+    """A figure's description."""
     return (record.description,)
 
 
@@ -113,10 +123,12 @@ def figure_names(record: Figure) -> tuple[str, ...]:
 
 
 def citation_sources(record: Any) -> set[str]:
+    """The ids of the sources a record cites."""
     return {citation.source for citation in record.citations}
 
 
 def statement_country(ds: Dataset, record: Statement) -> tuple[str, ...]:
+    """Keys: the country of the statement's speaker (none when unknown)."""
     speaker = ds.officials.get(record.speaker)
     return () if speaker is None else _one(speaker.country)
 
@@ -139,6 +151,7 @@ def summit_references(ds: Dataset, record: Summit) -> Iterator[str]:
 
 
 def summit_countries(ds: Dataset, record: Summit) -> tuple[str, ...]:
+    """Keys: the host country and the country of the summit's place."""
     place = ds.places.get(record.place) if record.place else None
     return present((record.host_country, None if place is None else place.country))
 
@@ -161,15 +174,18 @@ def incident_countries(ds: Dataset, record: Incident) -> set[str]:
 
 
 def participants(ds: Dataset, record: Summit) -> Iterator[str]:
+    """Keys: every person, country and organization that took part in a summit."""
     for participant in record.participants:
         yield from present((participant.person, participant.country, participant.organization))
 
 
 def tenure_posts(ds: Dataset, record: Any) -> tuple[str, ...]:
+    """Keys: every post an official ever held."""
     return tuple(tenure.post for tenure in record.tenures)
 
 
 def topic_ancestors(ds: Dataset, record: Any) -> Iterator[str]:
+    """Keys: the topic and every topic above it (a cycle is followed once)."""
     seen = {record.id}
     yield record.id
     parent = record.parent
@@ -181,6 +197,7 @@ def topic_ancestors(ds: Dataset, record: Any) -> Iterator[str]:
 
 
 def figure_span(ds: Dataset, record: Figure) -> Span | None:
+    """A figure's days: its period, else its statement's date; ``None`` when neither is known."""
     if record.period_start is not None or record.period_end is not None:
         start = record.period_start or record.period_end
         return day_span(start, record.period_end)
@@ -189,6 +206,7 @@ def figure_span(ds: Dataset, record: Figure) -> Span | None:
 
 
 def initiative_span(ds: Dataset, record: Initiative) -> Span | None:
+    """An initiative's days: its first to its last dated stage or signature."""
     dates = [change.date for change in record.history if change.date is not None]
     dates += [signature.date for signature in record.signatures if signature.date is not None]
     if not dates:
@@ -210,6 +228,7 @@ def ids(name: str) -> Any:
 
 
 def enum_value(name: str) -> Any:
+    """Keys: the value of the enum field ``name``."""
     return lambda ds, record: (getattr(record, name).value,)
 
 
@@ -221,6 +240,7 @@ def optional_enum_value(name: str) -> Any:
 
 
 def word(name: str) -> Any:
+    """Keys: the folded value of the string field ``name`` (none when unset)."""
     return lambda ds, record: (
         () if getattr(record, name) is None else (name_key(getattr(record, name)),)
     )
