@@ -138,7 +138,7 @@ class Collection(Generic[R]):
 
         """
         if not isinstance(text, str):
-            raise TypeError(f"closest_ids takes a string; got {type(text).__name__}")
+            raise TypeError(f"_closest_ids takes a string; got {type(text).__name__}")
         return closest(text, self._index(), limit)
 
     # -- queries ----------------------------------------------------------------
