@@ -111,9 +111,9 @@ CASES = [
         id="coll-position",
     ),
     case(lambda: DS.countries.get(b"kz"), TypeError, "got bytes", id="coll-get-bytes"),
-    case(lambda: DS.countries.closest_ids(None), TypeError, "got NoneType", id="closest-none"),
-    case(lambda: DS.cached(5, dict), TypeError, "cache keys are strings", id="cached-key"),
-    case(lambda: DS.cached("k", 5), TypeError, "build must be callable", id="cached-build"),
+    case(lambda: DS.countries._closest_ids(None), TypeError, "got NoneType", id="closest-none"),
+    case(lambda: DS._cached(5, dict), TypeError, "cache keys are strings", id="cached-key"),
+    case(lambda: DS._cached("k", 5), TypeError, "build must be callable", id="cached-build"),
     case(
         lambda: cs.Dataset.from_records(None, {}),
         TypeError,

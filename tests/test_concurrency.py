@@ -35,7 +35,7 @@ def answers(ds):
         [repr(ds.get(record_id)) for record_id in ids],
         [repr(ds[record_id]) for record_id in ids],
         [repr(ds.lookup(record_id)) for record_id in ids],
-        ds.countries.closest_ids(ds.countries.ids[0].upper()),
+        ds.countries._closest_ids(ds.countries.ids[0].upper()),
         [r.id for r in ds.statements.filter(summit=summit.id)],
         [r.id for r in ds.summits.filter(place=summit.place)] if summit.place else [],
         [r.id for r in ds.officials.search("president", limit=5)],
@@ -92,7 +92,7 @@ def test_sixteen_threads_in_a_cold_process_share_one_dataset_and_one_answer():
 
 
 def test_a_lazy_index_is_built_once_under_sixteen_threads():
-    """Dataset.cached runs its build once per key, however many threads ask at once."""
+    """Dataset._cached runs its build once per key, however many threads ask at once."""
     ds = cs.load()
     fresh = cs.Dataset.from_records(ds.metadata, {name: tuple(c) for name, c in ds.collections()})
     calls = []
@@ -106,7 +106,7 @@ def test_a_lazy_index_is_built_once_under_sixteen_threads():
 
     def work():
         barrier.wait()
-        seen.append(fresh.cached("test-index", build))
+        seen.append(fresh._cached("test-index", build))
 
     threads = [threading.Thread(target=work) for _ in range(16)]
     for thread in threads:
@@ -131,6 +131,6 @@ def test_a_failing_build_is_not_cached_and_can_be_retried():
         return "built"
 
     with pytest.raises(RuntimeError, match="first build fails"):
-        fresh.cached("flaky", flaky)
-    assert fresh.cached("flaky", flaky) == "built"
+        fresh._cached("flaky", flaky)
+    assert fresh._cached("flaky", flaky) == "built"
     assert len(attempts) == 2

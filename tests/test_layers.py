@@ -88,3 +88,110 @@ def test_exports_import_the_containers_for_type_hints_only(path: Path) -> None:
         and node.lineno not in hints
     ]
     assert at_run_time == []
+
+
+# -- the query layer: no import loop, no hidden module-level caches -------------------------
+
+QUERY = sorted((PACKAGE / "_query").glob("*.py"))
+
+
+def test_no_module_of_the_query_layer_is_over_500_lines() -> None:
+    long = {
+        path.name: lines
+        for path in QUERY
+        if (lines := len(path.read_text("utf-8").splitlines())) > 500
+    }
+    assert long == {}
+
+
+@pytest.mark.parametrize("path", QUERY, ids=lambda path: path.name)
+def test_query_modules_import_each_other_only_at_module_level(path: Path) -> None:
+    """An import inside a function would hide a loop; within the layer there is none to hide."""
+    tree = ast.parse(path.read_text("utf-8"))
+    inside = [
+        f"line {node.lineno}: from {'.' * node.level}{node.module} import ..."
+        for function in ast.walk(tree)
+        if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef)
+        for node in ast.walk(function)
+        if isinstance(node, ast.ImportFrom) and node.level == 1
+    ]
+    assert inside == []
+
+
+def _local_imports(path: Path) -> set[str]:
+    """The sibling modules ``path`` imports (``from .name import ...``), outside TYPE_CHECKING."""
+    tree = ast.parse(path.read_text("utf-8"))
+    hints = _type_checking_only(tree)
+    return {
+        (node.module or "").split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.lineno not in hints
+    }
+
+
+def _loops(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Every import loop of ``graph`` (module -> the modules it imports), as a path."""
+    loops: list[list[str]] = []
+
+    def walk(module: str, trail: list[str]) -> None:
+        for imported in sorted(graph.get(module, ())):
+            if imported in trail:
+                loops.append([*trail[trail.index(imported) :], imported])
+            else:
+                walk(imported, [*trail, imported])
+
+    for module in sorted(graph):
+        walk(module, [module])
+    return loops
+
+
+def test_the_query_layer_has_no_import_loop() -> None:
+    assert _loops({path.stem: _local_imports(path) for path in QUERY}) == []
+
+
+def test_the_loop_check_sees_a_loop(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text("from .b import x\n", "utf-8")
+    (tmp_path / "b.py").write_text("from .c import y\n", "utf-8")
+    (tmp_path / "c.py").write_text("from .a import z\n", "utf-8")
+    graph = {path.stem: _local_imports(path) for path in sorted(tmp_path.glob("*.py"))}
+    assert graph == {"a": {"b"}, "b": {"c"}, "c": {"a"}}
+    assert ["a", "b", "c", "a"] in _loops(graph)
+    assert _loops({"a": {"b"}, "b": set()}) == []
+
+
+_CACHE_HOLDERS = [*QUERY, *CONTAINERS]
+
+
+@pytest.mark.parametrize("path", _CACHE_HOLDERS, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_no_module_level_cache_kept_through_global_or_a_mutable_dict(path: Path) -> None:
+    """Per-type facts use ``functools.cache``; per-dataset facts live on the dataset."""
+    tree = ast.parse(path.read_text("utf-8"))
+    globals_ = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Global)]
+    empty_containers = [
+        node.lineno
+        for node in tree.body
+        if isinstance(node, ast.Assign | ast.AnnAssign)
+        and node.value is not None
+        and (
+            (isinstance(node.value, ast.Dict | ast.List | ast.Set) and not _elements(node.value))
+            or (
+                isinstance(node.value, ast.Call)
+                and ast.unparse(node.value.func) in ("dict", "list", "set")
+                and not node.value.args
+            )
+        )
+    ]
+    assert (globals_, empty_containers) == ([], [])
+
+
+def _elements(node: ast.Dict | ast.List | ast.Set) -> list[ast.AST | None]:
+    return list(node.keys) if isinstance(node, ast.Dict) else list(node.elts)
+
+
+def test_specs_is_gone_and_the_table_is_imported_directly() -> None:
+    from ca_security._query import criteria, filtering, lookup
+
+    assert not hasattr(filtering, "specs")
+    assert lookup.SPECS is criteria.SPECS
+    source = "\n".join(path.read_text("utf-8") for path in PACKAGE.rglob("*.py"))
+    assert "specs()" not in source

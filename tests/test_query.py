@@ -327,7 +327,7 @@ def test_indexes_built_once_under_threads(monkeypatch: pytest.MonkeyPatch) -> No
     """Concurrent first queries build each index once and agree."""
     ds = dataset()
     builds: list[str] = []
-    cached = Dataset.cached
+    cached = Dataset._cached
 
     def counting(self: Dataset, key: str, build: Any) -> Any:
         def counted() -> Any:
@@ -336,7 +336,7 @@ def test_indexes_built_once_under_threads(monkeypatch: pytest.MonkeyPatch) -> No
 
         return cached(self, key, counted)
 
-    monkeypatch.setattr(Dataset, "cached", counting)
+    monkeypatch.setattr(Dataset, "_cached", counting)
     barrier = threading.Barrier(8)
     results: list[object] = []
 

@@ -17,7 +17,8 @@ import ca_security
 from ca_security import PartialDate
 from ca_security._dataset.collection import Collection, records_at
 from ca_security._model.names import name_key
-from ca_security._query.filtering import Choice, Ref, _by_one_id, scan, specs
+from ca_security._query.criteria import SPECS, Choice, Ref
+from ca_security._query.filtering import _by_one_id, scan
 from ca_security._query.indexes import date_index
 
 
@@ -176,7 +177,7 @@ def test_date_windows_of_every_dated_kind_equal_a_linear_scan(
 def _reference_criteria() -> list[tuple[str, str]]:
     return [
         (spec.collection, name)
-        for spec in specs().values()
+        for spec in SPECS.values()
         for name, criterion in spec.criteria.items()
         if isinstance(criterion, Ref)
     ]
@@ -187,9 +188,7 @@ def test_one_id_is_answered_from_its_key_index_as_a_scan_answers_it(kind: str, n
     """Every id of every kind a reference criterion takes, on the bundled data."""
     ds = ca_security.load()
     collection = getattr(ds, kind)
-    (targets,) = (
-        spec.criteria[name].targets for spec in specs().values() if spec.collection == kind
-    )
+    (targets,) = (spec.criteria[name].targets for spec in SPECS.values() if spec.collection == kind)
     ids = [record_id for target in targets for record_id in getattr(ds, target).ids]
     if not ids:  # incidents.json ships empty until the data are gathered
         pytest.skip(f"no bundled {' or '.join(targets)} to ask for")
@@ -241,7 +240,7 @@ def test_a_date_window_narrows_other_criteria_s_candidates_as_a_scan_would(
     dates = {"since": since} if until is None else {"since": since, "until": until}
     asked = 0
     for name in ("speaker", "topic", "summit", "participant", "place", "mentions"):
-        criterion = specs()[collection.kind].criteria.get(name)
+        criterion = SPECS[collection.kind].criteria.get(name)
         if not isinstance(criterion, Ref):
             continue
         for target in criterion.targets:
@@ -263,7 +262,7 @@ class _Shade(enum.Enum):
 
 _VOCABULARIES = {
     criterion.vocabulary
-    for spec in specs().values()
+    for spec in SPECS.values()
     for criterion in spec.criteria.values()
     if isinstance(criterion, Choice)
 }
@@ -294,6 +293,6 @@ def test_a_vocabulary_value_is_read_as_the_plain_rule_reads_it(
     choice = Choice(vocabulary, lambda ds, record: ())
     if expected is None:
         with pytest.raises(ValueError, match="is not one of"):
-            choice.resolve(None, text)  # type: ignore[arg-type]
+            choice.resolve(text)
     else:
-        assert choice.resolve(None, text) == frozenset({expected})  # type: ignore[arg-type]
+        assert choice.resolve(text) == frozenset({expected})

@@ -120,8 +120,7 @@ def filtered(collection: Any, args: argparse.Namespace) -> list[Any]:
 
 def add_filter_options(parser: argparse.ArgumentParser, *nouns: str) -> None:
     """One option per criterion that ``Collection.filter`` accepts for these kinds of record."""
-    from .._query.criteria import SPECS
-    from .._query.filtering import Choice, Ref, Text
+    from .._query.criteria import SPECS, Choice, Ref, Text
 
     group = parser.add_argument_group("filters (see Collection.filter)")
     criteria = sorted({criterion for noun in nouns for criterion in SPECS[noun].valid})

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from operator import attrgetter, itemgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
@@ -123,7 +124,7 @@ class Collection(Generic[R]):
         try:
             return self._index()[record_id]
         except KeyError:
-            raise RecordNotFoundError(record_id, self._kind, self.closest_ids(record_id)) from None
+            raise RecordNotFoundError(record_id, self._kind, self._closest_ids(record_id)) from None
 
     @overload
     def get(self, record_id: str) -> R | None: ...
@@ -142,7 +143,7 @@ class Collection(Generic[R]):
             raise TypeError(f"{self._kind} ids are strings; got {type(record_id).__name__}")
         return self._index().get(record_id, default)
 
-    def closest_ids(self, text: str, limit: int = 3) -> tuple[str, ...]:
+    def _closest_ids(self, text: str, limit: int = 3) -> tuple[str, ...]:
         """The ids most like ``text``, best first (for error messages).
 
         Raises:
@@ -150,7 +151,7 @@ class Collection(Generic[R]):
 
         """
         if not isinstance(text, str):
-            raise TypeError(f"closest_ids takes a string; got {type(text).__name__}")
+            raise TypeError(f"_closest_ids takes a string; got {type(text).__name__}")
         return closest(text, self._index(), limit)
 
     # -- queries ----------------------------------------------------------------
@@ -174,12 +175,7 @@ class Collection(Generic[R]):
             ValueError: for a date or a vocabulary value that cannot be read.
 
         """
-        global _filter_collection
-        if _filter_collection is None:
-            from .._query.filtering import filter_collection
-
-            _filter_collection = filter_collection
-        result: Self = _filter_collection(self, criteria)
+        result: Self = _filter_function()(self, criteria)
         return result
 
     def lookup(self, name: str) -> R:
@@ -284,8 +280,16 @@ class Collection(Generic[R]):
         raise AttributeError(f"{type(self).__name__} is immutable")
 
 
-# ``_query.filter_collection``, imported on the first filter (it is not needed to load data).
-_filter_collection: Any = None
+@functools.cache
+def _filter_function() -> Callable[[Any, Mapping[str, Any]], Any]:
+    """The query layer's ``filter``, imported on first use (loading data does not need it).
+
+    Kept once imported: an import statement run on every call costs more than
+    answering a question from its index.
+    """
+    from .._query.filtering import filter_collection
+
+    return filter_collection
 
 
 # The slots' own setters (member descriptors), for _fill.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -167,7 +168,8 @@ class Dataset:
                 records, bear it; look it up in one collection instead.
 
         """
-        from .._query.filtering import ALL, exact_ids
+        from .._query.criteria import ALL
+        from .._query.lookup import exact_ids
 
         exact = exact_ids(self, name, ALL) if isinstance(name, str) else ()
         if len(exact) == 1:
@@ -439,11 +441,14 @@ class Dataset:
 
         return cite(self, record, style)
 
-    def cached(self, key: str, build: Any) -> Any:
+    def _cached(self, key: str, build: Any) -> Any:
         """The value ``build()`` computed once per dataset under ``key`` (for lazy indexes).
 
-        Thread-safe: ``build`` runs at most once per key. A ``build`` that
-        raises leaves nothing cached.
+        Thread-safe: ``build`` runs at most once per key, and every thread
+        gets the same object. A ``build`` that raises leaves nothing cached.
+        The query layer builds only immutable values (tuples, frozen classes,
+        read-only mappings), so that what a query hands out cannot change a
+        later answer.
 
         Raises:
             TypeError: if ``key`` is not a string or ``build`` is not callable.
@@ -462,15 +467,15 @@ class Dataset:
                 self._cache[key] = build()
             return self._cache[key]
 
-    def _id_index(self) -> dict[str, Any]:
-        def build() -> dict[str, Any]:
+    def _id_index(self) -> Mapping[str, Any]:
+        def build() -> Mapping[str, Any]:
             index: dict[str, Any] = {}
             for _name, collection in self.collections():
                 for record in collection:
                     index.setdefault(record.id, record)
-            return index
+            return MappingProxyType(index)
 
-        result: dict[str, Any] = self.cached("ids", build)
+        result: Mapping[str, Any] = self._cached("ids", build)
         return result
 
     def __eq__(self, other: object) -> bool:

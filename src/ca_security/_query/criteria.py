@@ -1,12 +1,30 @@
-"""For each kind of record: the names it is found by and the criteria ``filter`` accepts.
+"""What can be asked of each kind of record: the criterion types and the table :data:`SPECS`.
 
-The tables here are the reference for :doc:`/querying`; keep the two in step.
+A criterion is one of four shapes:
+
+- :class:`Ref`: the record refers to another record (a speaker, a summit, a
+  topic...). The value is an id, a record, a name or alias (every record
+  bearing that name matches) or a list of those (any of them matches); the
+  names are read by :func:`~ca_security._query.lookup.resolve_refs`.
+- :class:`Choice`: a closed vocabulary (an enum member or its value).
+- :class:`Word`: a free string compared after folding (a publisher, a unit).
+- :class:`Text`: a folded substring of the record's text.
+
+``since``, ``until`` and ``year`` (:data:`DATE_CRITERIA`) select records whose
+dates *overlap* the range asked for; records without a date never match them.
+
+The table here is the reference for :doc:`/querying`; keep the two in step.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import enum
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from .._model.enums import (
     AcledEventType,
@@ -21,217 +39,252 @@ from .._model.enums import (
     SummitFormat,
     SummitStatus,
 )
-from .._model.names import name_key
-from .filtering import ALL, Choice, KindSpec, Ref, Text, Word, topic_lineages
+from .._model.kinds import KINDS
+from .._model.names import fold, name_key
 from .indexes import Span, day_span
+from .record_keys import (
+    citation_sources,
+    country_names,
+    enum_value,
+    field,
+    figure_names,
+    figure_span,
+    ids,
+    incident_countries,
+    incident_references,
+    initiative_names,
+    initiative_span,
+    label_names,
+    names,
+    optional_enum_value,
+    participants,
+    place_names,
+    present,
+    source_names,
+    statement_country,
+    statement_names,
+    summit_countries,
+    summit_names,
+    summit_references,
+    tenure_posts,
+    topic_ancestors,
+    topic_names,
+    topics_and_above,
+    word,
+)
 
 if TYPE_CHECKING:
+    from .._dataset.collection import Collection
     from .._dataset.dataset import Dataset
-    from .._model.incidents import Incident
-    from .._model.initiatives import Initiative
-    from .._model.statements import Figure, Statement
-    from .._model.summits import Summit
 
-__all__ = ["SPECS", "incident_references", "summit_references"]
+__all__ = [
+    "ALL",
+    "DATE_CRITERIA",
+    "SPECS",
+    "Choice",
+    "Criterion",
+    "KindSpec",
+    "Ref",
+    "Text",
+    "Word",
+    "full_collection",
+    "many_values",
+    "spec_of",
+]
+
+#: ``Ref.targets`` value meaning "a record of any kind".
+ALL: tuple[str, ...] = tuple(kind.name for kind in KINDS)
+#: Criteria every dated kind accepts.
+DATE_CRITERIA = ("since", "until", "year")
+
+#: The keys a record is found under in a criterion's index.
+Keys = Callable[["Dataset", Any], Iterable[Any]]
+
+
+def many_values(value: Any) -> tuple[Any, ...]:
+    """A criterion's value as a tuple: the items of a list, tuple or set, else the value alone.
+
+    Raises:
+        TypeError: for ``None``.
+        ValueError: for an empty list (which would match nothing).
 
-
-def _one(value: str | None) -> tuple[str, ...]:
-    return () if value is None else (value,)
-
-
-def _present(values: Iterable[str | None]) -> tuple[str, ...]:
-    return tuple(value for value in values if value is not None)
-
-
-# -- names -----------------------------------------------------------------------
-
-
-def _names(record: Any) -> tuple[str, ...]:
-    return (record.name, *record.aliases)
-
-
-def _country_names(record: Any) -> tuple[str, ...]:
-    return (record.name, *record.aliases, record.alpha3)
-
-
-def _place_names(record: Any) -> tuple[str, ...]:
-    return (record.name, *(name.name for name in record.names), *record.aliases)
-
-
-def _label_names(record: Any) -> tuple[str, ...]:
-    return (record.name, *getattr(record, "aliases", ()))
-
-
-def _topic_names(record: Any) -> tuple[str, ...]:
-    """A topic's label, then its PLOVER and CAMEO codes: a query may name a topic by code."""
-    return (record.name, *record.codes)
-
-
-def _initiative_names(record: Initiative) -> tuple[str, ...]:
-    return (record.name, *record.aliases, *_present(change.name for change in record.history))
-
-
-def _summit_names(record: Summit) -> tuple[str, ...]:
-    return (record.name, *record.aliases)
-
-
-def _source_names(record: Any) -> tuple[str, ...]:
-    return _present((record.title,))
-
-
-def _statement_names(record: Statement) -> tuple[str, ...]:
-    return (record.text,)
-
-
-def _figure_names(record: Figure) -> tuple[str, ...]:
-    return (record.description,)
-
-
-# -- keys ------------------------------------------------------------------------
-
-
-def _citation_sources(record: Any) -> set[str]:
-    return {citation.source for citation in record.citations}
-
-
-def _statement_country(ds: Dataset, record: Statement) -> tuple[str, ...]:
-    speaker = ds.officials.get(record.speaker)
-    return () if speaker is None else _one(speaker.country)
-
-
-def summit_references(ds: Dataset, record: Summit) -> Iterator[str]:
-    """Every id a summit refers to: place, host, series, documents, topics, incidents, participants."""
-    yield from _present((record.place, record.host_country, record.series))
-    yield from record.documents
-    yield from record.topics
-    yield from record.incidents
-    for participant in record.participants:
-        yield from _present(
-            (
-                participant.person,
-                participant.country,
-                participant.organization,
-                participant.on_behalf_of,
-            )
-        )
-
-
-def _summit_countries(ds: Dataset, record: Summit) -> tuple[str, ...]:
-    place = ds.places.get(record.place) if record.place else None
-    return _present((record.host_country, None if place is None else place.country))
-
-
-def incident_references(ds: Dataset, record: Incident) -> Iterator[str]:
-    """Every id an incident refers to: its places, countries and actors."""
-    yield from record.places
-    yield from record.countries
-    yield from record.actors
-
-
-def _incident_countries(ds: Dataset, record: Incident) -> set[str]:
-    """The countries involved, and the countries of the incident's places."""
-    found = set(record.countries)
-    for place_id in record.places:
-        place = ds.places.get(place_id)
-        if place is not None and place.country is not None:
-            found.add(place.country)
-    return found
-
-
-def _participants(ds: Dataset, record: Summit) -> Iterator[str]:
-    for participant in record.participants:
-        yield from _present((participant.person, participant.country, participant.organization))
-
-
-def _tenure_posts(ds: Dataset, record: Any) -> tuple[str, ...]:
-    return tuple(tenure.post for tenure in record.tenures)
-
-
-def _ancestors(ds: Dataset, record: Any) -> Iterator[str]:
-    seen = {record.id}
-    yield record.id
-    parent = record.parent
-    while parent is not None and parent not in seen:
-        seen.add(parent)
-        yield parent
-        found = ds.topics.get(parent)
-        parent = None if found is None else found.parent
-
-
-def _figure_span(ds: Dataset, record: Figure) -> Span | None:
-    if record.period_start is not None or record.period_end is not None:
-        start = record.period_start or record.period_end
-        return day_span(start, record.period_end)
-    statement = ds.statements.get(record.statement) if record.statement else None
-    return None if statement is None else day_span(statement.date)
-
-
-def _initiative_span(ds: Dataset, record: Initiative) -> Span | None:
-    dates = [change.date for change in record.history if change.date is not None]
-    dates += [signature.date for signature in record.signatures if signature.date is not None]
-    if not dates:
-        return None
-    return (
-        min(day.earliest for day in dates).toordinal(),
-        max(day.latest for day in dates).toordinal(),
-    )
-
-
-def _field(name: str) -> Any:
-    """Keys: the record's value of ``name`` (one id, or none)."""
-    return lambda ds, record: _one(getattr(record, name))
-
-
-def _ids(name: str) -> Any:
-    """Keys: the record's tuple of ids in ``name``."""
-    return lambda ds, record: getattr(record, name)
-
-
-def _enum(name: str) -> Any:
-    return lambda ds, record: (getattr(record, name).value,)
-
-
-def _optional_enum(name: str) -> Any:
-    """Keys: the value of an optional enum field (none when unset)."""
-    return lambda ds, record: (
-        () if getattr(record, name) is None else (getattr(record, name).value,)
-    )
-
-
-def _word(name: str) -> Any:
-    return lambda ds, record: (
-        () if getattr(record, name) is None else (name_key(getattr(record, name)),)
-    )
-
-
-def _topics_and_above(ds: Dataset, record: Any) -> set[str]:
-    """Keys: the record's topics and every topic above them.
-
-    Asking for a topic thus finds the records of its subtopics too, with one
-    look-up in the index.
     """
-    lineages = topic_lineages(ds)
-    return {topic for own in record.topics for topic in lineages.get(own, (own,))}
+    if value is None:
+        raise TypeError("a criterion value cannot be None")
+    if isinstance(value, (list, tuple, set, frozenset)):
+        if not value:
+            raise ValueError("an empty list of values matches nothing; leave the criterion out")
+        return tuple(value)
+    return (value,)
 
 
-_TOPIC = Ref(("topics",), _topics_and_above)
+@attrs.frozen
+class Ref:
+    """A reference to records of the ``targets`` kinds; ``keys`` gives the ids a record refers to.
+
+    Its values are read by :func:`~ca_security._query.lookup.resolve_refs`.
+    """
+
+    targets: tuple[str, ...]
+    keys: Keys
+
+
+@attrs.frozen
+class Choice:
+    """A value of a closed vocabulary: an enum member or its value, in any case."""
+
+    vocabulary: type[enum.Enum]
+    keys: Keys
+
+    def resolve(self, value: Any) -> frozenset[Any]:
+        """The enum values asked for.
+
+        Raises:
+            ValueError: for a value that is not a member, nor the value or name of one.
+
+        """
+        return frozenset(self._one(item) for item in many_values(value))
+
+    def _one(self, value: Any) -> Any:
+        if isinstance(value, self.vocabulary):
+            return value.value
+        if isinstance(value, str):
+            table = _vocabulary_keys(self.vocabulary)
+            wanted = name_key(value)
+            if wanted in table:
+                return table[wanted]
+        allowed = ", ".join(repr(member.value) for member in self.vocabulary)
+        raise ValueError(f"{value!r} is not one of {allowed}")
+
+
+@functools.cache
+def _vocabulary_keys(vocabulary: type[enum.Enum]) -> Mapping[str, Any]:
+    """Folded value and folded name of each member -> the member's value (the first member wins)."""
+    table: dict[str, Any] = {}
+    for member in vocabulary:
+        table.setdefault(name_key(member.value), member.value)
+        table.setdefault(name_key(member.name), member.value)
+    return MappingProxyType(table)
+
+
+@attrs.frozen
+class Word:
+    """A free string (a publisher, a unit, a language) compared by its folded form."""
+
+    keys: Keys
+
+    def resolve(self, value: Any) -> frozenset[Any]:
+        """The folded strings asked for.
+
+        Raises:
+            TypeError: for a value that is not a string.
+
+        """
+        found = set()
+        for item in many_values(value):
+            if not isinstance(item, str):
+                raise TypeError(f"expected a string, got {type(item).__name__}")
+            found.add(name_key(item))
+        return frozenset(found)
+
+
+@attrs.frozen
+class Text:
+    """A case- and diacritic-insensitive substring of the record's texts."""
+
+    texts: Callable[[Any], Iterable[str]]
+
+    def resolve(self, value: Any) -> str:
+        """The folded text asked for.
+
+        Raises:
+            TypeError: for a value that is not a string.
+            ValueError: for a text without a letter or digit.
+
+        """
+        if not isinstance(value, str):
+            raise TypeError(f"text is a string, got {type(value).__name__}")
+        folded = fold(value)
+        if not folded:
+            raise ValueError("text needs at least one letter or digit")
+        return folded
+
+
+Criterion = Ref | Choice | Word | Text
+
+
+@attrs.frozen
+class KindSpec:
+    """What one kind of record can be asked: its names and its criteria.
+
+    Attributes:
+        collection: The dataset attribute, e.g. ``"statements"``.
+        names: A record's names and aliases, display name first.
+        criteria: Criterion name -> criterion.
+        span: A record's days (first, last) as ordinals, for date criteria;
+            ``None`` for undated kinds.
+        word_lookup: Whether a look-up falls back to the words of names
+            (``"Makhmudzoda"`` finds ``"Nasrullo Makhmudzoda"``); off for kinds
+            whose "names" are texts (statements, figures, sources).
+        accepted: Every criterion name this kind accepts.
+
+    """
+
+    collection: str
+    names: Callable[[Any], tuple[str, ...]]
+    criteria: Mapping[str, Criterion]
+    span: Callable[[Dataset, Any], Span | None] | None = None
+    word_lookup: bool = True
+    accepted: frozenset[str] = attrs.field(init=False)
+
+    @accepted.default
+    def _accepted(self) -> frozenset[str]:
+        extra = DATE_CRITERIA if self.span is not None else ()
+        return frozenset((*self.criteria, *extra))
+
+    @property
+    def valid(self) -> tuple[str, ...]:
+        """Every criterion name this kind accepts, sorted."""
+        return tuple(sorted(self.accepted))
+
+
+def spec_of(collection: Collection[Any]) -> KindSpec:
+    """What the collection's kind of record can be asked.
+
+    Raises:
+        KeyError: for a collection of a kind that is not in :data:`SPECS`.
+
+    """
+    return SPECS[collection.kind]
+
+
+def full_collection(collection: Collection[Any]) -> Collection[Any]:
+    """The dataset's whole collection of the same kind (``collection`` itself when unbound)."""
+    ds = collection._dataset
+    if ds is None or collection._positions is None:
+        return collection
+    full: Collection[Any] = getattr(ds, SPECS[collection.kind].collection)
+    return full
+
+
+_TOPIC = Ref(("topics",), topics_and_above)
 
 #: Kind noun -> what can be asked of that kind.
 SPECS: dict[str, KindSpec] = {
     "statement": KindSpec(
         collection="statements",
-        names=_statement_names,
+        names=statement_names,
         criteria={
-            "speaker": Ref(("officials",), _field("speaker")),
+            "speaker": Ref(("officials",), field("speaker")),
             "topic": _TOPIC,
-            "summit": Ref(("summits",), _field("summit")),
+            "summit": Ref(("summits",), field("summit")),
             "mentions": Ref(ALL, lambda ds, s: (*s.mentions, *s.topics)),
-            "kind": Choice(StatementKind, _enum("kind")),
-            "source": Ref(("sources",), lambda ds, s: _citation_sources(s)),
-            "document": Ref(("initiatives",), _field("document")),
-            "country": Ref(("countries",), _statement_country),
+            "kind": Choice(StatementKind, enum_value("kind")),
+            "source": Ref(("sources",), lambda ds, s: citation_sources(s)),
+            "document": Ref(("initiatives",), field("document")),
+            "country": Ref(("countries",), statement_country),
             "text": Text(
-                lambda s: (s.text, *_present(citation.excerpt for citation in s.citations))
+                lambda s: (s.text, *present(citation.excerpt for citation in s.citations))
             ),
         },
         span=lambda ds, s: day_span(s.date),
@@ -239,127 +292,125 @@ SPECS: dict[str, KindSpec] = {
     ),
     "summit": KindSpec(
         collection="summits",
-        names=_summit_names,
+        names=summit_names,
         criteria={
-            "place": Ref(("places",), _field("place")),
-            "country": Ref(("countries",), _summit_countries),
-            "participant": Ref(("officials", "countries", "organizations"), _participants),
-            "series": Ref(("series",), _field("series")),
+            "place": Ref(("places",), field("place")),
+            "country": Ref(("countries",), summit_countries),
+            "participant": Ref(("officials", "countries", "organizations"), participants),
+            "series": Ref(("series",), field("series")),
             "topic": _TOPIC,
             "mentions": Ref(ALL, summit_references),
-            "document": Ref(("initiatives",), _ids("documents")),
-            "format": Choice(SummitFormat, _enum("format")),
-            "status": Choice(SummitStatus, _enum("status")),
-            "text": Text(
-                lambda s: (*_summit_names(s), *_present((s.place_name, s.venue, s.notes)))
-            ),
+            "document": Ref(("initiatives",), ids("documents")),
+            "format": Choice(SummitFormat, enum_value("format")),
+            "status": Choice(SummitStatus, enum_value("status")),
+            "text": Text(lambda s: (*summit_names(s), *present((s.place_name, s.venue, s.notes)))),
         },
         span=lambda ds, s: day_span(s.start, s.end),
     ),
     "official": KindSpec(
         collection="officials",
-        names=_names,
+        names=names,
         criteria={
-            "country": Ref(("countries",), _field("country")),
-            "post": Ref(("posts",), _tenure_posts),
-            "text": Text(lambda o: (*_names(o), *_present((o.description,)))),
+            "country": Ref(("countries",), field("country")),
+            "post": Ref(("posts",), tenure_posts),
+            "text": Text(lambda o: (*names(o), *present((o.description,)))),
         },
     ),
     "figure": KindSpec(
         collection="figures",
-        names=_figure_names,
+        names=figure_names,
         criteria={
-            "speaker": Ref(("officials",), _field("speaker")),
-            "statement": Ref(("statements",), _field("statement")),
-            "incident": Ref(("incidents",), _field("incident")),
-            "country": Ref(("countries",), _ids("countries")),
+            "speaker": Ref(("officials",), field("speaker")),
+            "statement": Ref(("statements",), field("statement")),
+            "incident": Ref(("incidents",), field("incident")),
+            "country": Ref(("countries",), ids("countries")),
             "topic": _TOPIC,
-            "unit": Word(_word("unit")),
-            "qualifier": Choice(Qualifier, _enum("qualifier")),
-            "source": Ref(("sources",), lambda ds, f: _citation_sources(f)),
-            "text": Text(lambda f: (f.description, *_present((f.notes,)))),
+            "unit": Word(word("unit")),
+            "qualifier": Choice(Qualifier, enum_value("qualifier")),
+            "source": Ref(("sources",), lambda ds, f: citation_sources(f)),
+            "text": Text(lambda f: (f.description, *present((f.notes,)))),
         },
-        span=_figure_span,
+        span=figure_span,
         word_lookup=False,
     ),
     "source": KindSpec(
         collection="sources",
-        names=_source_names,
+        names=source_names,
         criteria={
-            "kind": Choice(SourceKind, _enum("kind")),
-            "publisher": Word(_word("publisher")),
-            "origin": Ref(("organizations",), _field("origin")),
-            "language": Word(_word("language")),
-            "text": Text(lambda s: _present((s.title, s.publisher, s.notes))),
+            "kind": Choice(SourceKind, enum_value("kind")),
+            "publisher": Word(word("publisher")),
+            "origin": Ref(("organizations",), field("origin")),
+            "language": Word(word("language")),
+            "text": Text(lambda s: present((s.title, s.publisher, s.notes))),
         },
         span=lambda ds, s: day_span(s.published),
         word_lookup=False,
     ),
     "initiative": KindSpec(
         collection="initiatives",
-        names=_initiative_names,
+        names=initiative_names,
         criteria={
-            "kind": Choice(InitiativeKind, _enum("kind")),
-            "proposer": Ref(("officials",), _field("proposer")),
-            "summit": Ref(("summits",), lambda ds, i: _present(c.summit for c in i.history)),
+            "kind": Choice(InitiativeKind, enum_value("kind")),
+            "proposer": Ref(("officials",), field("proposer")),
+            "summit": Ref(("summits",), lambda ds, i: present(c.summit for c in i.history)),
             "status": Choice(InitiativeStatus, lambda ds, i: {c.status.value for c in i.history}),
             "party": Ref(
                 ("countries", "organizations"), lambda ds, i: {s.party for s in i.signatures}
             ),
-            "text": Text(lambda i: (*_initiative_names(i), *_present((i.notes,)))),
+            "text": Text(lambda i: (*initiative_names(i), *present((i.notes,)))),
         },
-        span=_initiative_span,
+        span=initiative_span,
     ),
     "organization": KindSpec(
         collection="organizations",
-        names=_names,
+        names=names,
         criteria={
-            "kind": Choice(OrganizationKind, _enum("kind")),
-            "country": Ref(("countries",), _field("country")),
-            "parent": Ref(("organizations",), _field("parent")),
-            "text": Text(_names),
+            "kind": Choice(OrganizationKind, enum_value("kind")),
+            "country": Ref(("countries",), field("country")),
+            "parent": Ref(("organizations",), field("parent")),
+            "text": Text(names),
         },
     ),
     "place": KindSpec(
         collection="places",
-        names=_place_names,
-        criteria={"country": Ref(("countries",), _field("country")), "text": Text(_place_names)},
+        names=place_names,
+        criteria={"country": Ref(("countries",), field("country")), "text": Text(place_names)},
     ),
     "post": KindSpec(
         collection="posts",
-        names=_label_names,
+        names=label_names,
         criteria={
-            "country": Ref(("countries",), _field("country")),
-            "organization": Ref(("organizations",), _field("organization")),
-            "text": Text(_label_names),
+            "country": Ref(("countries",), field("country")),
+            "organization": Ref(("organizations",), field("organization")),
+            "text": Text(label_names),
         },
     ),
     "topic": KindSpec(
         collection="topics",
-        names=_topic_names,
+        names=topic_names,
         criteria={
-            "under": Ref(("topics",), _ancestors),
+            "under": Ref(("topics",), topic_ancestors),
             "text": Text(lambda t: (t.name, t.description)),
         },
     ),
     "incident": KindSpec(
         collection="incidents",
-        names=_names,
+        names=names,
         criteria={
-            "country": Ref(("countries",), _incident_countries),
-            "place": Ref(("places",), _ids("places")),
-            "actor": Ref(("officials", "organizations"), _ids("actors")),
+            "country": Ref(("countries",), incident_countries),
+            "place": Ref(("places",), ids("places")),
+            "actor": Ref(("officials", "organizations"), ids("actors")),
             "mentions": Ref(ALL, incident_references),
-            "event_type": Choice(IncidentType, _enum("event_type")),
-            "plover": Choice(PloverEvent, _optional_enum("plover")),
-            "acled": Choice(AcledEventType, _optional_enum("acled")),
-            "source": Ref(("sources",), lambda ds, i: _citation_sources(i)),
-            "text": Text(lambda i: (*_names(i), *_present((i.place_name, i.notes)))),
+            "event_type": Choice(IncidentType, enum_value("event_type")),
+            "plover": Choice(PloverEvent, optional_enum_value("plover")),
+            "acled": Choice(AcledEventType, optional_enum_value("acled")),
+            "source": Ref(("sources",), lambda ds, i: citation_sources(i)),
+            "text": Text(lambda i: (*names(i), *present((i.place_name, i.notes)))),
         },
         span=lambda ds, i: day_span(i.start, i.end),
     ),
     "country": KindSpec(
-        collection="countries", names=_country_names, criteria={"text": Text(_country_names)}
+        collection="countries", names=country_names, criteria={"text": Text(country_names)}
     ),
-    "series": KindSpec(collection="series", names=_names, criteria={"text": Text(_names)}),
+    "series": KindSpec(collection="series", names=names, criteria={"text": Text(names)}),
 }

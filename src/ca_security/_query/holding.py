@@ -12,8 +12,11 @@ office": after its last anchor its holder is only possible.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -22,6 +25,8 @@ from .._model.dates import DateLike, PartialDate
 from .._model.errors import AmbiguousNameError
 from .._model.people import Official, Post, Tenure
 from .._model.provenance import Citation
+from .date_windows import coerce_date
+from .lookup import resolve_refs
 
 if TYPE_CHECKING:
     from .._dataset.dataset import Dataset
@@ -149,9 +154,9 @@ def _anchors(tenure: Tenure) -> list[tuple[int, int]]:
     return [_days(day) for day in (tenure.start, tenure.end, *tenure.attested) if day is not None]
 
 
-def _stretch(tenure: Tenure, others: list[Tenure]) -> _Stretch:
+def _stretch(tenure: Tenure, neighbours: _Neighbours) -> _Stretch:
     """The days a tenure possibly and certainly covers, given the post's other tenures."""
-    previous, following = _neighbours(tenure, others)
+    previous, following = neighbours.around(tenure)
     first = _EVER if tenure.start is None else _days(tenure.start)[0]
     if tenure.start is None and previous is not None:
         first = previous + 1
@@ -172,42 +177,61 @@ def _stretch(tenure: Tenure, others: list[Tenure]) -> _Stretch:
     )
 
 
-def _neighbours(tenure: Tenure, others: list[Tenure]) -> tuple[int | None, int | None]:
-    """Days that bound a tenure through the post's other tenures (one holder at a time).
+class _Neighbours:
+    """The tenures of one post, arranged to bound each of them by the others (one holder at a time).
 
-    Returns the last day known to be held by someone before this tenure's
-    known dates (the tenure started after it), and the first day known to be
-    held by someone after them (the tenure ended before it); ``None`` where
-    no other tenure tells.
+    Each tenure with anchors is reduced to four days: the first and last day
+    of its earliest-starting anchors (``low_a``, ``low_b``: the smallest first
+    and last days) and of its latest ones (``high_a``, ``high_b``). Sorted by
+    ``high_b`` and by ``low_a`` with running maxima and minima, each question
+    is two bisections: n log n for a post's n tenures, not n squared.
     """
-    mine = _anchors(tenure)
-    if not mine:
-        return None, None
-    low = min(a for a, _ in mine)
-    high = max(b for _, b in mine)
-    previous: int | None = None
-    following: int | None = None
-    for other in others:
-        if other is tenure:
-            continue
-        theirs = _anchors(other)
-        if not theirs:
-            continue
-        if max(b for _, b in theirs) < low:
-            # Someone held the post on a day of their latest anchor: this tenure began later.
-            day = max(a for a, _ in theirs)
-            previous = day if previous is None else max(previous, day)
-        elif min(a for a, _ in theirs) > high:
-            # Someone held the post on a day of their earliest anchor: this tenure ended before.
-            day = min(b for _, b in theirs)
-            following = day if following is None else min(following, day)
-    return previous, following
+
+    __slots__ = ("_ends", "_following_after", "_latest_before", "_starts")
+
+    def __init__(self, tenures: list[Tenure]) -> None:
+        bounds = []
+        for tenure in tenures:
+            anchors = _anchors(tenure)
+            if anchors:
+                firsts = [a for a, _ in anchors]
+                lasts = [b for _, b in anchors]
+                bounds.append((min(firsts), min(lasts), max(firsts), max(lasts)))
+        by_end = sorted(bounds, key=lambda four: four[3])
+        self._ends = [four[3] for four in by_end]
+        # Running maximum of high_a over the tenures that end (high_b) soonest.
+        self._latest_before = list(itertools.accumulate((four[2] for four in by_end), max))
+        by_start = sorted(bounds, key=lambda four: four[0])
+        self._starts = [four[0] for four in by_start]
+        # Running minimum of low_b over the tenures that start (low_a) latest.
+        following = list(itertools.accumulate((four[1] for four in reversed(by_start)), min))
+        self._following_after = following[::-1]
+
+    def around(self, tenure: Tenure) -> tuple[int | None, int | None]:
+        """Days that bound ``tenure`` through the post's other tenures.
+
+        Returns the last day known to be held by someone before this tenure's
+        known dates (the tenure started after it), and the first day known to
+        be held by someone after them (the tenure ended before it); ``None``
+        where no other tenure tells. A tenure never bounds itself: its own
+        anchors neither all end before its earliest nor all start after its latest.
+        """
+        mine = _anchors(tenure)
+        if not mine:
+            return None, None
+        low = min(a for a, _ in mine)
+        high = max(b for _, b in mine)
+        # Someone held the post on a day of their latest anchor: this tenure began later.
+        before = bisect.bisect_left(self._ends, low)
+        previous = self._latest_before[before - 1] if before else None
+        # Someone held the post on a day of their earliest anchor: this tenure ended before.
+        after = bisect.bisect_right(self._starts, high)
+        following = self._following_after[after] if after < len(self._starts) else None
+        return previous, following
 
 
 def holding(officials: Officials, *, post: Any, country: Any, on: DateLike | int) -> Holders:
     """The answer of :meth:`Officials.holding` (see there)."""
-    from .filtering import coerce_date
-
     day = coerce_date(on)
     first, last = _days(day)
     certain: list[Holding] = []
@@ -229,8 +253,6 @@ def succession(officials: Officials, *, post: Any, country: Any) -> tuple[Term, 
 
 
 def _terms(officials: Officials, post: Any, country: Any) -> list[tuple[Term, _Stretch]]:
-    from .filtering import resolve_refs
-
     ds = officials._dataset
     if ds is None:
         raise ValueError("only the officials of a Dataset know their posts")
@@ -265,10 +287,10 @@ def _ordered(terms: list[Any]) -> list[Any]:
     return sorted(terms, key=key)
 
 
-def _term_table(ds: Dataset) -> dict[str, tuple[tuple[Term, _Stretch], ...]]:
+def _term_table(ds: Dataset) -> Mapping[str, tuple[tuple[Term, _Stretch], ...]]:
     """``post id -> (term, stretch)`` for every tenure, built once per dataset."""
 
-    def build() -> dict[str, tuple[tuple[Term, _Stretch], ...]]:
+    def build() -> Mapping[str, tuple[tuple[Term, _Stretch], ...]]:
         by_post: dict[str, list[tuple[Official, Tenure]]] = {}
         for official in ds.officials:
             for tenure in official.tenures:
@@ -278,15 +300,15 @@ def _term_table(ds: Dataset) -> dict[str, tuple[tuple[Term, _Stretch], ...]]:
             post = ds.posts.get(post_id)
             if post is None:
                 continue
-            tenures = [tenure for _, tenure in pairs]
+            neighbours = _Neighbours([tenure for _, tenure in pairs])
             table[post_id] = tuple(
                 (
                     Term(official=official, post=post, tenure=tenure),
-                    _stretch(tenure, tenures),
+                    _stretch(tenure, neighbours),
                 )
                 for official, tenure in pairs
             )
-        return table
+        return MappingProxyType(table)
 
-    result: dict[str, tuple[tuple[Term, _Stretch], ...]] = ds.cached("officials:terms", build)
+    result: Mapping[str, tuple[tuple[Term, _Stretch], ...]] = ds._cached("officials:terms", build)
     return result

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -36,11 +37,15 @@ Span = tuple[int, int]
 
 
 def _cached(collection: Collection[Any], key: str, build: Callable[[], Any]) -> Any:
-    """``build()`` cached on the collection's dataset (or built afresh when unbound)."""
+    """``build()`` kept by the collection's dataset (or built afresh when unbound).
+
+    Every index is immutable once built (tuples, frozen classes, read-only
+    mappings), so what a query hands out cannot change a later answer.
+    """
     dataset = collection._dataset
     if dataset is None:
         return build()
-    return dataset.cached(f"{collection._kind}:{key}", build)
+    return dataset._cached(f"{collection._kind}:{key}", build)
 
 
 #: The records under one key of a :func:`key_index`: their positions and the records.
@@ -49,14 +54,14 @@ Postings = tuple[tuple[int, ...], tuple[Any, ...]]
 
 def key_index(
     collection: Collection[Any], name: str, keys: Callable[[Any], Iterable[Any]]
-) -> dict[Any, Postings]:
+) -> Mapping[Any, Postings]:
     """``key -> (positions, records)`` of the records whose ``keys(record)`` include it.
 
     The records are kept beside their positions so that the answer for one key
     is ready made: no look-up of each record at query time.
     """
 
-    def build() -> dict[Any, Postings]:
+    def build() -> Mapping[Any, Postings]:
         lists: dict[Any, tuple[list[int], list[Any]]] = {}
         for position, record in enumerate(collection):
             for key in keys(record):
@@ -66,9 +71,11 @@ def key_index(
                 elif found[0][-1] != position:
                     found[0].append(position)
                     found[1].append(record)
-        return {key: (tuple(found[0]), tuple(found[1])) for key, found in lists.items()}
+        return MappingProxyType(
+            {key: (tuple(found[0]), tuple(found[1])) for key, found in lists.items()}
+        )
 
-    result: dict[Any, Postings] = _cached(collection, f"keys:{name}", build)
+    result: Mapping[Any, Postings] = _cached(collection, f"keys:{name}", build)
     return result
 
 
@@ -240,7 +247,7 @@ def _starts_in_order(spans: tuple[Span | None, ...]) -> tuple[int, ...] | None:
 
 def name_index(
     collection: Collection[Any], names: Callable[[Any], Iterable[str]]
-) -> dict[str, Postings]:
+) -> Mapping[str, Postings]:
     """``name key -> (positions, records)`` over every id, name and alias (see :func:`name_key`)."""
 
     def keys(record: Any) -> Iterable[str]:
@@ -263,7 +270,7 @@ class TokenIndex:
 
     """
 
-    postings: dict[str, tuple[int, ...]]
+    postings: Mapping[str, tuple[int, ...]]
     vocabulary: tuple[str, ...]
     folded: tuple[tuple[str, ...], ...]
 
@@ -280,7 +287,9 @@ def token_index(collection: Collection[Any], names: Callable[[Any], Iterable[str
             for word in {word for name in record_names for word in name.split()}:
                 lists.setdefault(word, []).append(position)
         postings = {word: tuple(found) for word, found in lists.items()}
-        return TokenIndex(postings=postings, vocabulary=tuple(sorted(postings)), folded=folded)
+        return TokenIndex(
+            postings=MappingProxyType(postings), vocabulary=tuple(sorted(postings)), folded=folded
+        )
 
     result: TokenIndex = _cached(collection, "tokens", build)
     return result

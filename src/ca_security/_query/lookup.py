@@ -1,25 +1,39 @@
-"""``lookup`` (one record by any of its names) and ``search`` (ranked approximate matches)."""
+"""Finding records by name: ``lookup``, ``search``, and the reading of reference values.
+
+Every way a name is matched lives here: exact ids, names and aliases
+compared folded (:func:`exact_ids`), the fall-back on whole words of names
+(:func:`word_matches`), posts named with another spelling of their country
+(:func:`posts_named_by_country`), ranked approximate matches (:func:`search`)
+and the suggestions of an error. :func:`resolve_refs` reads the value of a
+reference criterion with them.
+"""
 
 from __future__ import annotations
 
 import bisect
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
+import attrs
+
 from .._model.errors import AmbiguousNameError, RecordNotFoundError
+from .._model.kinds import KINDS
 from .._model.names import fold, name_key
-from .filtering import specs
+from .criteria import ALL, SPECS, full_collection, many_values
 from .indexes import name_index, token_index
 
 if TYPE_CHECKING:
     from .._dataset.collection import Collection
+    from .._dataset.dataset import Dataset
 
 __all__ = [
     "display_name",
+    "exact_ids",
     "lookup",
     "names_of",
     "posts_named_by_country",
+    "resolve_refs",
     "search",
     "word_matches",
 ]
@@ -36,11 +50,12 @@ _NAME_PREFIX = 0.3
 _SUBSTRING = 0.2
 _FUZZY_CUTOFF = 0.75
 
+_NOUNS = {kind.name: kind.noun for kind in KINDS}
+_TYPES = {kind.type: kind.name for kind in KINDS}
+
 
 def names_of(noun: str) -> Callable[[Any], tuple[str, ...]]:
     """The function giving a record's names (display name first) for a kind, e.g. ``"official"``."""
-    SPECS = specs()
-
     return SPECS[noun].names
 
 
@@ -57,7 +72,7 @@ def lookup(collection: Collection[R], name: str) -> R:
     record: R | None = collection.get(name)
     if record is not None:
         return record
-    full = _full(collection)
+    full = full_collection(collection)
     positions = name_index(full, names_of(collection.kind)).get(name_key(name), ((), ()))[0]
     own = collection._positions
     if own is not None:
@@ -117,12 +132,10 @@ def word_matches(collection: Collection[Any], text: str) -> tuple[int, ...]:
     finds ``"Nasrullo Makhmudzoda"``. Kinds whose names are texts
     (statements, figures, sources) have no fall-back.
     """
-    SPECS = specs()
-
     words = set(fold(text).split())
     if not words or not SPECS[collection.kind].word_lookup:
         return ()
-    full = _full(collection)
+    full = full_collection(collection)
     index = token_index(full, names_of(collection.kind))
     postings = sorted((index.postings.get(word, ()) for word in words), key=len)
     if not postings[0]:
@@ -184,7 +197,7 @@ def search(
     words = query.split()
     if not words or limit == 0:
         return ()
-    full = _full(collection)
+    full = full_collection(collection)
     index = token_index(full, names_of(collection.kind))
     scores: dict[int, list[float]] = {}
     for slot, word in enumerate(words):
@@ -219,7 +232,7 @@ def search(
 
 
 def _word_matches(
-    vocabulary: tuple[str, ...], postings: dict[str, tuple[int, ...]], word: str
+    vocabulary: tuple[str, ...], postings: Mapping[str, tuple[int, ...]], word: str
 ) -> list[tuple[str, float]]:
     """Vocabulary words that match a query word, with their weight."""
     matches: list[tuple[str, float]] = []
@@ -239,11 +252,86 @@ def _word_matches(
     return matches
 
 
-def _full(collection: Collection[Any]) -> Collection[Any]:
-    SPECS = specs()
+# -- reference values -------------------------------------------------------------
 
-    ds = collection._dataset
-    if ds is None:
-        return collection
-    full: Collection[Any] = getattr(ds, SPECS[collection.kind].collection)
-    return full
+
+def resolve_refs(ds: Dataset, value: Any, targets: tuple[str, ...]) -> frozenset[str]:
+    """The ids of the ``targets`` records that ``value`` stands for.
+
+    ``value`` is an id, a record, a name or alias (all records bearing it), or
+    a list of those. A name that no record bears matches the one record whose
+    names hold its words (see :func:`word_matches`).
+
+    Raises:
+        RecordNotFoundError: when an id or name matches nothing; it suggests the closest names.
+        AmbiguousNameError: when only words of names match, and more than one record has them.
+        TypeError: for a value of another type, or a record of another kind.
+
+    """
+    found: set[str] = set()
+    for item in many_values(value):
+        found.update(_resolve_one(ds, item, targets))
+    return frozenset(found)
+
+
+def exact_ids(ds: Dataset, value: str, targets: tuple[str, ...]) -> tuple[str, ...]:
+    """The ids of ``targets`` records whose id is ``value``, or whose name or alias folds to it.
+
+    An id wins: when ``value`` is the id of a record, that id alone.
+    """
+    collections = [getattr(ds, target) for target in targets]
+    for collection in collections:
+        if value in collection:
+            return (value,)
+    key = name_key(value)
+    found: list[str] = []
+    for target, collection in zip(targets, collections, strict=True):
+        positions = name_index(collection, names_of(_NOUNS[target])).get(key, ((), ()))[0]
+        found.extend(collection._records[position].id for position in positions)
+    if not found and "posts" in targets:
+        posts = ds.posts
+        found.extend(posts._records[p].id for p in posts_named_by_country(posts, value))
+    return tuple(found)
+
+
+def _resolve_one(ds: Dataset, value: Any, targets: tuple[str, ...]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        found = list(exact_ids(ds, value, targets))
+        if found:
+            return tuple(found)
+        collections = [getattr(ds, target) for target in targets]
+        noun = _noun(targets)
+        for collection in collections:
+            positions = word_matches(collection, value)
+            found.extend(collection._records[position].id for position in positions)
+        if len(found) == 1:
+            return (found[0],)
+        if found:
+            raise AmbiguousNameError(value, noun, found)
+        raise RecordNotFoundError(value, noun, _suggestions(collections, value))
+    if attrs.has(type(value)) and type(value) in _TYPES:
+        kind = _TYPES[type(value)]
+        if kind not in targets:
+            raise TypeError(f"expected a {_noun(targets)}, got a {_NOUNS[kind]} record")
+        if value.id not in getattr(ds, kind):
+            raise RecordNotFoundError(value.id, _noun(targets), ())
+        return (value.id,)
+    raise TypeError(f"expected a {_noun(targets)} id, name or record, got {type(value).__name__}")
+
+
+def _noun(targets: tuple[str, ...]) -> str:
+    """What the ``targets`` kinds are called in a message: "official or country", "record"."""
+    return " or ".join(_NOUNS[target] for target in targets) if targets != ALL else "record"
+
+
+def _suggestions(collections: list[Collection[Any]], text: str) -> tuple[str, ...]:
+    ranked: list[tuple[float, str]] = []
+    for collection in collections:
+        for score, record in search(collection, text, 3, scored=True):
+            ranked.append((score, display_name(collection.kind, record)))
+    ranked.sort(key=lambda pair: -pair[0])
+    names: list[str] = []
+    for _, name in ranked:
+        if name not in names:
+            names.append(name)
+    return tuple(names[:3])

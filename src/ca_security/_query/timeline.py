@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._model.incidents import Incident
 from .._model.summits import Summit
-from .filtering import specs
+from .criteria import SPECS
 
 if TYPE_CHECKING:
     from .._dataset.dataset import Dataset
@@ -21,8 +21,6 @@ _NOUNS = ("incident", "summit", "statement")
 
 def timeline_criteria() -> tuple[str, ...]:
     """Every criterion :func:`timeline` accepts: those of incidents, summits and statements."""
-    SPECS = specs()
-
     return tuple(sorted({name for noun in _NOUNS for name in SPECS[noun].valid}))
 
 
@@ -36,8 +34,6 @@ def _order(record: Any) -> tuple[Any, ...]:
 
 def timeline(ds: Dataset, criteria: dict[str, Any]) -> tuple[Incident | Summit | Statement, ...]:
     """See :meth:`ca_security.Dataset.timeline`."""
-    SPECS = specs()
-
     valid = timeline_criteria()
     unknown = sorted(set(criteria) - set(valid))
     if unknown:
