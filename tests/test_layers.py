@@ -95,13 +95,24 @@ def test_exports_import_the_containers_for_type_hints_only(path: Path) -> None:
 QUERY = sorted((PACKAGE / "_query").glob("*.py"))
 
 
-def test_no_module_of_the_query_layer_is_over_500_lines() -> None:
+def test_no_module_of_the_package_is_over_500_lines() -> None:
     long = {
-        path.name: lines
-        for path in QUERY
+        str(path.relative_to(PACKAGE)): lines
+        for path in PACKAGE.rglob("*.py")
         if (lines := len(path.read_text("utf-8").splitlines())) > 500
     }
     assert long == {}
+
+
+def test_no_module_of_the_package_assigns_a_global() -> None:
+    """Caches live on a dataset or in ``functools.cache``, not in ``global`` assignments."""
+    found = [
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.Global)
+    ]
+    assert found == []
 
 
 @pytest.mark.parametrize("path", QUERY, ids=lambda path: path.name)

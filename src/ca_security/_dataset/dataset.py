@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .._model.dates import DateLike
-from .._model.errors import AmbiguousNameError, DatasetError, RecordNotFoundError
+from .._model.errors import DatasetError, RecordNotFoundError
 from .._model.incidents import Incident
 from .._model.initiatives import Initiative
-from .._model.kinds import KINDS, kind_named, kind_of_type
+from .._model.kinds import KINDS, records_by_kind
 from .._model.metadata import Metadata
 from .._model.people import Post
 from .._model.provenance import Source
@@ -107,7 +107,7 @@ class Dataset:
 
         if not isinstance(metadata, Metadata):
             raise TypeError(f"metadata must be a Metadata, got {type(metadata).__name__}")
-        checked = _checked_records(records)
+        checked = records_by_kind(records)
         problems = validate(checked)
         if problems:
             raise DatasetError(problems)
@@ -168,28 +168,9 @@ class Dataset:
                 records, bear it; look it up in one collection instead.
 
         """
-        from .._query.criteria import ALL
-        from .._query.lookup import exact_ids
+        from .._query.lookup import lookup_any
 
-        exact = exact_ids(self, name, ALL) if isinstance(name, str) else ()
-        if len(exact) == 1:
-            return self[exact[0]]
-        if exact:
-            raise AmbiguousNameError(name, "record", list(exact))
-        found: list[Any] = []
-        suggestions: list[str] = []
-        for _name, collection in self.collections():
-            try:
-                found.append(collection.lookup(name))
-            except RecordNotFoundError as error:
-                suggestions.extend(error.suggestions)
-            except AmbiguousNameError as error:
-                found.extend(collection[candidate] for candidate in error.candidates)
-        if len(found) == 1:
-            return found[0]
-        if found:
-            raise AmbiguousNameError(name, "record", [record.id for record in found])
-        raise RecordNotFoundError(name, "record", suggestions[:3])
+        return lookup_any(self, name)
 
     def timeline(
         self, since: DateLike | None = None, until: DateLike | None = None, **criteria: Any
@@ -507,46 +488,6 @@ def assemble(metadata: Metadata, records: Mapping[str, Iterable[Any]]) -> Datase
         for kind in KINDS
     }
     return Dataset(metadata=metadata, **collections)
-
-
-def _checked_records(records: Mapping[str, Iterable[Any]]) -> dict[str, tuple[Any, ...]]:
-    """``records`` as tuples per collection name, each record of its kind's type.
-
-    Raises:
-        TypeError: for records that are not a mapping, a kind's records that
-            are not an iterable, or a record of the wrong type.
-        ValueError: for a key that is not a collection name.
-
-    """
-    if not isinstance(records, Mapping):
-        raise TypeError(
-            f"records must be a mapping of kind name to records, got {type(records).__name__}"
-        )
-    checked: dict[str, tuple[Any, ...]] = {}
-    for name, values in records.items():
-        kind = kind_named(name)
-        if kind.name != name:
-            raise ValueError(f"unknown record kind {name!r}; did you mean {kind.name!r}?")
-        if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
-            raise TypeError(
-                f"records[{name!r}] must be an iterable of {kind.type.__name__} records, "
-                f"got {type(values).__name__}"
-            )
-        found = tuple(values)
-        if set(map(type, found)) - {kind.type}:
-            position, record = next(
-                (position, record)
-                for position, record in enumerate(found)
-                if type(record) is not kind.type
-            )
-            other = kind_of_type(type(record))
-            hint = f"; it belongs under {other.name!r}" if other is not None else ""
-            raise TypeError(
-                f"records[{name!r}][{position}] is a {type(record).__name__}, "
-                f"not a {kind.type.__name__}{hint}"
-            )
-        checked[name] = found
-    return checked
 
 
 def _check_id_type(record_id: object) -> None:

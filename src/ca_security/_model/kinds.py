@@ -10,7 +10,7 @@ keeping its own translation table.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -24,7 +24,7 @@ from .statements import Figure, Statement
 from .summits import Summit
 from .vocabulary import Country, Organization, Place, Series, Topic
 
-__all__ = ["KINDS", "Kind", "kind_named", "kind_of_type"]
+__all__ = ["KINDS", "Kind", "kind_named", "kind_of_type", "records_by_kind"]
 
 #: The rank of an undated record: after every date (years are 1..9999).
 _UNDATED = 10_000 * 13 * 32 * 3
@@ -128,3 +128,43 @@ def kind_named(name: str) -> Kind:
         suggestion = f"; did you mean {close[0]!r}?" if close else ""
         raise ValueError(f"unknown record kind {name!r}{suggestion}")
     return kind
+
+
+def records_by_kind(records: Mapping[str, Iterable[Any]]) -> dict[str, tuple[Any, ...]]:
+    """``records`` as tuples per collection name, each record of its kind's type.
+
+    Raises:
+        TypeError: for records that are not a mapping, a kind's records that
+            are not an iterable, or a record of the wrong type.
+        ValueError: for a key that is not a collection name.
+
+    """
+    if not isinstance(records, Mapping):
+        raise TypeError(
+            f"records must be a mapping of kind name to records, got {type(records).__name__}"
+        )
+    checked: dict[str, tuple[Any, ...]] = {}
+    for name, values in records.items():
+        kind = kind_named(name)
+        if kind.name != name:
+            raise ValueError(f"unknown record kind {name!r}; did you mean {kind.name!r}?")
+        if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+            raise TypeError(
+                f"records[{name!r}] must be an iterable of {kind.type.__name__} records, "
+                f"got {type(values).__name__}"
+            )
+        found = tuple(values)
+        if set(map(type, found)) - {kind.type}:
+            position, record = next(
+                (position, record)
+                for position, record in enumerate(found)
+                if type(record) is not kind.type
+            )
+            other = kind_of_type(type(record))
+            hint = f"; it belongs under {other.name!r}" if other is not None else ""
+            raise TypeError(
+                f"records[{name!r}][{position}] is a {type(record).__name__}, "
+                f"not a {kind.type.__name__}{hint}"
+            )
+        checked[name] = found
+    return checked

@@ -26,21 +26,17 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._model.enums import (
-    AcledEventType,
-    IncidentType,
-    InitiativeKind,
-    InitiativeStatus,
-    OrganizationKind,
-    PloverEvent,
-    Qualifier,
-    SourceKind,
-    StatementKind,
-    SummitFormat,
-    SummitStatus,
-)
+from .._model.enums import InitiativeStatus
+from .._model.incidents import Incident
+from .._model.initiatives import Initiative
 from .._model.kinds import KINDS
 from .._model.names import fold, name_key
+from .._model.people import Official, Post
+from .._model.provenance import Source
+from .._model.rules import ANY_KIND, Declaration, declaration_of
+from .._model.statements import Figure, Statement
+from .._model.summits import Summit
+from .._model.vocabulary import Organization, Place
 from .indexes import Span, day_span
 from .record_keys import (
     citation_sources,
@@ -267,6 +263,29 @@ def full_collection(collection: Collection[Any]) -> Collection[Any]:
     return full
 
 
+def _declaration(record_type: type, name: str) -> Declaration:
+    found = declaration_of(attrs.fields_dict(record_type)[name])
+    if found is None:
+        raise TypeError(f"{record_type.__name__}.{name} has no field declaration")
+    return found
+
+
+def _referenced(record_type: type, name: str) -> Ref:
+    """The criterion of a reference field: the kinds its declaration names; the field's ids."""
+    declared = _declaration(record_type, name)
+    targets = ALL if ANY_KIND in declared.refers_to else declared.refers_to
+    return Ref(targets, ids(name) if declared.many else field(name))
+
+
+def _chosen(record_type: type, name: str) -> Choice:
+    """The criterion of a vocabulary field: the enum its declaration names; the field's value."""
+    declared = _declaration(record_type, name)
+    if declared.vocabulary is None:
+        raise TypeError(f"{record_type.__name__}.{name} takes no vocabulary")
+    keys = optional_enum_value(name) if declared.optional else enum_value(name)
+    return Choice(declared.vocabulary, keys)
+
+
 _TOPIC = Ref(("topics",), topics_and_above)
 
 #: Kind noun -> what can be asked of that kind.
@@ -275,13 +294,13 @@ SPECS: dict[str, KindSpec] = {
         collection="statements",
         names=statement_names,
         criteria={
-            "speaker": Ref(("officials",), field("speaker")),
+            "speaker": _referenced(Statement, "speaker"),
             "topic": _TOPIC,
-            "summit": Ref(("summits",), field("summit")),
+            "summit": _referenced(Statement, "summit"),
             "mentions": Ref(ALL, lambda ds, s: (*s.mentions, *s.topics)),
-            "kind": Choice(StatementKind, enum_value("kind")),
+            "kind": _chosen(Statement, "kind"),
             "source": Ref(("sources",), lambda ds, s: citation_sources(s)),
-            "document": Ref(("initiatives",), field("document")),
+            "document": _referenced(Statement, "document"),
             "country": Ref(("countries",), statement_country),
             "text": Text(
                 lambda s: (s.text, *present(citation.excerpt for citation in s.citations))
@@ -294,15 +313,15 @@ SPECS: dict[str, KindSpec] = {
         collection="summits",
         names=summit_names,
         criteria={
-            "place": Ref(("places",), field("place")),
+            "place": _referenced(Summit, "place"),
             "country": Ref(("countries",), summit_countries),
             "participant": Ref(("officials", "countries", "organizations"), participants),
-            "series": Ref(("series",), field("series")),
+            "series": _referenced(Summit, "series"),
             "topic": _TOPIC,
             "mentions": Ref(ALL, summit_references),
-            "document": Ref(("initiatives",), ids("documents")),
-            "format": Choice(SummitFormat, enum_value("format")),
-            "status": Choice(SummitStatus, enum_value("status")),
+            "document": _referenced(Summit, "documents"),
+            "format": _chosen(Summit, "format"),
+            "status": _chosen(Summit, "status"),
             "text": Text(lambda s: (*summit_names(s), *present((s.place_name, s.venue, s.notes)))),
         },
         span=lambda ds, s: day_span(s.start, s.end),
@@ -311,7 +330,7 @@ SPECS: dict[str, KindSpec] = {
         collection="officials",
         names=names,
         criteria={
-            "country": Ref(("countries",), field("country")),
+            "country": _referenced(Official, "country"),
             "post": Ref(("posts",), tenure_posts),
             "text": Text(lambda o: (*names(o), *present((o.description,)))),
         },
@@ -320,13 +339,13 @@ SPECS: dict[str, KindSpec] = {
         collection="figures",
         names=figure_names,
         criteria={
-            "speaker": Ref(("officials",), field("speaker")),
-            "statement": Ref(("statements",), field("statement")),
-            "incident": Ref(("incidents",), field("incident")),
-            "country": Ref(("countries",), ids("countries")),
+            "speaker": _referenced(Figure, "speaker"),
+            "statement": _referenced(Figure, "statement"),
+            "incident": _referenced(Figure, "incident"),
+            "country": _referenced(Figure, "countries"),
             "topic": _TOPIC,
             "unit": Word(word("unit")),
-            "qualifier": Choice(Qualifier, enum_value("qualifier")),
+            "qualifier": _chosen(Figure, "qualifier"),
             "source": Ref(("sources",), lambda ds, f: citation_sources(f)),
             "text": Text(lambda f: (f.description, *present((f.notes,)))),
         },
@@ -337,9 +356,9 @@ SPECS: dict[str, KindSpec] = {
         collection="sources",
         names=source_names,
         criteria={
-            "kind": Choice(SourceKind, enum_value("kind")),
+            "kind": _chosen(Source, "kind"),
             "publisher": Word(word("publisher")),
-            "origin": Ref(("organizations",), field("origin")),
+            "origin": _referenced(Source, "origin"),
             "language": Word(word("language")),
             "text": Text(lambda s: present((s.title, s.publisher, s.notes))),
         },
@@ -350,8 +369,8 @@ SPECS: dict[str, KindSpec] = {
         collection="initiatives",
         names=initiative_names,
         criteria={
-            "kind": Choice(InitiativeKind, enum_value("kind")),
-            "proposer": Ref(("officials",), field("proposer")),
+            "kind": _chosen(Initiative, "kind"),
+            "proposer": _referenced(Initiative, "proposer"),
             "summit": Ref(("summits",), lambda ds, i: present(c.summit for c in i.history)),
             "status": Choice(InitiativeStatus, lambda ds, i: {c.status.value for c in i.history}),
             "party": Ref(
@@ -365,23 +384,23 @@ SPECS: dict[str, KindSpec] = {
         collection="organizations",
         names=names,
         criteria={
-            "kind": Choice(OrganizationKind, enum_value("kind")),
-            "country": Ref(("countries",), field("country")),
-            "parent": Ref(("organizations",), field("parent")),
+            "kind": _chosen(Organization, "kind"),
+            "country": _referenced(Organization, "country"),
+            "parent": _referenced(Organization, "parent"),
             "text": Text(names),
         },
     ),
     "place": KindSpec(
         collection="places",
         names=place_names,
-        criteria={"country": Ref(("countries",), field("country")), "text": Text(place_names)},
+        criteria={"country": _referenced(Place, "country"), "text": Text(place_names)},
     ),
     "post": KindSpec(
         collection="posts",
         names=label_names,
         criteria={
-            "country": Ref(("countries",), field("country")),
-            "organization": Ref(("organizations",), field("organization")),
+            "country": _referenced(Post, "country"),
+            "organization": _referenced(Post, "organization"),
             "text": Text(label_names),
         },
     ),
@@ -398,12 +417,12 @@ SPECS: dict[str, KindSpec] = {
         names=names,
         criteria={
             "country": Ref(("countries",), incident_countries),
-            "place": Ref(("places",), ids("places")),
-            "actor": Ref(("officials", "organizations"), ids("actors")),
+            "place": _referenced(Incident, "places"),
+            "actor": _referenced(Incident, "actors"),
             "mentions": Ref(ALL, incident_references),
-            "event_type": Choice(IncidentType, enum_value("event_type")),
-            "plover": Choice(PloverEvent, optional_enum_value("plover")),
-            "acled": Choice(AcledEventType, optional_enum_value("acled")),
+            "event_type": _chosen(Incident, "event_type"),
+            "plover": _chosen(Incident, "plover"),
+            "acled": _chosen(Incident, "acled"),
             "source": Ref(("sources",), lambda ds, i: citation_sources(i)),
             "text": Text(lambda i: (*names(i), *present((i.place_name, i.notes)))),
         },

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .._dataset.dataset import Dataset
 
 __all__ = [
+    "lookup_any",
     "display_name",
     "exact_ids",
     "lookup",
@@ -335,3 +336,26 @@ def _suggestions(collections: list[Collection[Any]], text: str) -> tuple[str, ..
         if name not in names:
             names.append(name)
     return tuple(names[:3])
+
+
+def lookup_any(ds: Dataset, name: str) -> Any:
+    """The one record of any kind with this id, name or alias; see :meth:`Dataset.lookup`."""
+    exact = exact_ids(ds, name, ALL) if isinstance(name, str) else ()
+    if len(exact) == 1:
+        return ds[exact[0]]
+    if exact:
+        raise AmbiguousNameError(name, "record", list(exact))
+    found: list[Any] = []
+    suggestions: list[str] = []
+    for _name, collection in ds.collections():
+        try:
+            found.append(collection.lookup(name))
+        except RecordNotFoundError as error:
+            suggestions.extend(error.suggestions)
+        except AmbiguousNameError as error:
+            found.extend(collection[candidate] for candidate in error.candidates)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise AmbiguousNameError(name, "record", [record.id for record in found])
+    raise RecordNotFoundError(name, "record", suggestions[:3])
