@@ -198,3 +198,51 @@ def test_lone_surrogates_fail_cleanly(tmp_path, escape):
     (problem,) = caught.value.problems
     assert (problem.file, problem.field) == ("metadata.json", "title")
     assert str(caught.value).isprintable() or "\n" in str(caught.value)
+
+
+# -- issue 16 item 12: silent or odd answers --------------------------------------------
+
+
+def test_a_four_digit_year_is_read_as_written():
+    """dateutil read "Jan 1 0001" as 2001-01-01."""
+    assert cs.PartialDate.parse("Jan 1 0001") == cs.PartialDate(1, 1, 1)
+    assert cs.PartialDate.parse("16 May 2024") == cs.PartialDate(2024, 5, 16)
+
+
+def test_a_date_without_a_year_says_so():
+    """PartialDate(None) raised an unhelpful TypeError from a comparison."""
+    with pytest.raises(TypeError, match="year must be an int, got NoneType"):
+        cs.PartialDate(None)  # type: ignore[arg-type]
+
+
+def test_a_value_whose_repr_raises_does_not_break_the_message():
+    class Hostile:
+        def __repr__(self) -> str:
+            raise RuntimeError("no repr")
+
+    from ca_security._model.rules import to_enum
+
+    with pytest.raises(ValueError, match="Hostile object whose repr fails"):
+        to_enum(cs.StatementKind, Hostile(), "kind")
+
+
+def test_record_to_json_keeps_one_converter():
+    from ca_security._export import json_files
+
+    statement = next(iter(cs.load().statements))
+    json_files.record_to_json(statement)
+    start = time.perf_counter()
+    for _ in range(200):
+        json_files.record_to_json(statement)
+    assert (time.perf_counter() - start) / 200 < 0.002  # building a converter costs 2.6-37 ms
+
+
+def test_verify_a_corpus_file_that_is_not_utf8_is_a_problem(tmp_path, capsys):
+    """A non-UTF-8 corpus file made verify exit 2 (an input error); it is a finding: 1."""
+    from ca_security._cli.main import main
+
+    names = sorted({s.corpus_file for s in cs.load().sources if s.corpus_file})
+    for name in names:
+        (tmp_path / name).write_bytes(b"\xff\xfe not text")
+    assert main(["verify", "--corpus", str(tmp_path)]) == 1
+    assert "is not UTF-8 text (byte 0)" in capsys.readouterr().out
