@@ -112,7 +112,7 @@ class DatasetError(CASecurityError, ValueError):
     """A dataset failed to load: it lists the problems found, with file, record and field.
 
     Hostile data can have millions of problems: the error keeps the first
-    :data:`MAX_PROBLEMS` (1,000) and counts the others by kind
+    1,000 and counts the others by kind
     (:attr:`omitted`). Its message lists the first 50 and sums up the rest,
     e.g. ``- ... and 6,998,000 more: 5,000,000 x statements.json, field id:
     required field missing; ...``.
