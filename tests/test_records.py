@@ -220,11 +220,13 @@ def test_official_names_lists_name_then_aliases():
 )
 def test_converter_rejects_bad_values_naming_the_field(value, record_type, field, message):
     """Unknown keys, loose types, unknown enum values and bad dates are refused with their field."""
-    from ca_security._load.structuring import structure_records
+    from ca_security._load.structuring import ProblemLog, structure_records
 
-    built, problems = structure_records(
-        CONVERTER, [value], record_type, "x.json", max_depth=cs.MAX_DEPTH
+    log = ProblemLog()
+    built = structure_records(
+        CONVERTER, [value], record_type, "x.json", max_depth=cs.MAX_DEPTH, log=log
     )
+    problems = log.kept
     assert built == ()
     assert [("x.json", field)] == [(p.file, p.field) for p in problems]
     assert message in problems[0].message

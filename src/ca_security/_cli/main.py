@@ -235,11 +235,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
         sys.stdout.flush()
     except DatasetError as error:
-        count = len(error.problems)
+        count = error.count
         where = args.data or "the bundled data"
         first = error.problems[0] if error.problems else "unknown problem"
         _error(
-            f"{count} problem{'s' if count != 1 else ''} in {where} (first: {first}); "
+            f"{count:,} problem{'s' if count != 1 else ''} in {where} (first: {first}); "
             f"list them all with: {_PROG} validate {where}"
         )
         return 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
@@ -24,10 +25,18 @@ def dump(value: Any) -> str:
 
 
 def record_to_json(record: Any) -> Any:
-    """A record (or list of records) as the JSON value the data files hold."""
+    """A record (or list of records) as the JSON value the data files hold.
+
+    One converter serves every call: building one costs milliseconds.
+    """
+    return _converter().unstructure(record)
+
+
+@functools.cache
+def _converter() -> Any:
     from .._load.converter import make_converter
 
-    return make_converter().unstructure(record)
+    return make_converter()
 
 
 def to_json(dataset: Dataset, directory: str | os.PathLike[str], *, overwrite: bool) -> Path:

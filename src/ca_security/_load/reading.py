@@ -7,6 +7,7 @@ import functools
 import gc
 import json
 import os
+import re
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +26,11 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 #: record (an official's tenure's disputed value's citation) is 10 levels deep,
 #: counting the file's own array; anything deeper is refused before structuring.
 MAX_DEPTH = 16
+#: How deeply a file's JSON may nest before it is parsed at all. Up to it, a record
+#: nested deeper than :data:`MAX_DEPTH` is a problem located in that record; past it,
+#: the file is refused unparsed (the parser recurses: deep enough, it would exhaust the
+#: interpreter's stack, whatever its recursion limit).
+_PARSE_DEPTH = 256
 _METADATA = "metadata.json"
 #: Data of at least this many bytes are parsed and built with the cyclic garbage
 #: collector paused (see :func:`_collector_paused`); smaller loads leave it alone.
@@ -57,7 +63,9 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
             empty collection). ``None`` for the bundled dataset.
 
     Raises:
-        DatasetError: when the data break a rule.
+        DatasetError: when the data break a rule, and when the directory or a
+            data file cannot be read (permissions, a loop of symbolic links,
+            an I/O error): no other error comes from the data.
         FileNotFoundError: when ``path`` is not a directory.
         TypeError: when ``path`` is not a string or path.
         ValueError: when ``path`` is the empty string.
@@ -78,7 +86,13 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     directory = Path(path)
     if not directory.is_dir():
         raise FileNotFoundError(f"not a dataset directory: {str(directory)!r}")
-    return _build(lambda name: _read_path(directory, name), _list_directory(directory))
+    try:
+        names = _list_directory(directory)
+    except OSError as error:
+        raise DatasetError(
+            [Problem(message=f"cannot list the directory: {error.strerror or error}")]
+        ) from None
+    return _build(lambda name: _read_path(directory, name), names)
 
 
 def _load_bundled() -> Dataset:
@@ -167,9 +181,14 @@ def _build(read: Callable[[str], bytes | None], names: list[str]) -> Dataset:
             for name, (data, problems) in raw.items()
         }
         del raw
-        dataset = _fast_dataset(parsed, names)
-    if dataset is not None:
-        return dataset
+        fast = _fast_dataset(parsed, names)
+    if fast is not None:
+        from .consistency import validate
+
+        found = validate(fast[1])  # problems are never collected with the collector paused
+        if found:
+            raise DatasetError(found)
+        return assemble(*fast)
     return _checked_dataset(parsed, names)
 
 
@@ -195,74 +214,73 @@ def _fast_records(
     return metadata, records
 
 
-def _fast_dataset(parsed: dict[str, tuple[Any, list[Problem]]], names: list[str]) -> Dataset | None:
-    """The dataset, when every file parsed and every record takes the fast path; else ``None``.
+def _fast_dataset(
+    parsed: dict[str, tuple[Any, list[Problem]]], names: list[str]
+) -> tuple[Metadata, dict[str, tuple[Any, ...]]] | None:
+    """The records, when every file parsed and every record takes the fast path; else ``None``.
 
-    Raises:
-        DatasetError: when the records break a dataset-level rule.
-
+    The dataset-level rules are not checked yet.
     """
     if any(name not in _KNOWN_FILES for name in names):
         return None
     if parsed[_METADATA][0] is None or any(problems for _, problems in parsed.values()):
         return None
-    fast = _fast_records({name: value for name, (value, _) in parsed.items() if value is not None})
-    if fast is None:
-        return None
-    from .consistency import validate
-
-    found = validate(fast[1])
-    if found:
-        raise DatasetError(found)
-    return assemble(*fast)
+    return _fast_records({name: value for name, (value, _) in parsed.items() if value is not None})
 
 
 def _checked_dataset(parsed: dict[str, tuple[Any, list[Problem]]], names: list[str]) -> Dataset:
     """The dataset, structured with the converter, or :class:`DatasetError` with every problem."""
     from .consistency import validate
     from .converter import make_converter
-    from .structuring import structure_records
+    from .fast import make_structurer
+    from .structuring import ProblemLog, structure_records
 
     converter = make_converter()
-    problems: list[Problem] = [
+    quick = make_structurer()
+    log = ProblemLog()
+    log.extend(
         Problem(file=name, message="unexpected file: not a data file of this format")
         for name in names
         if name not in _KNOWN_FILES
-    ]
+    )
     metadata_value, metadata_problems = parsed[_METADATA]
-    problems += metadata_problems
+    log.extend(metadata_problems)
     metadata: tuple[Metadata, ...] = ()
     if metadata_value is None and not metadata_problems:
-        problems.append(
-            Problem(
-                file=_METADATA,
-                message=(
-                    "missing: a dataset needs metadata.json; add one with at least a version, "
-                    'e.g. {"dataset_version": "1"} (title, description, license and created '
-                    "are optional)"
-                ),
-            )
+        log.extend(
+            [
+                Problem(
+                    file=_METADATA,
+                    message=(
+                        "missing: a dataset needs metadata.json; add one with at least a "
+                        'version, e.g. {"dataset_version": "1"} (title, description, license '
+                        "and created are optional)"
+                    ),
+                )
+            ]
         )
     elif metadata_value is not None:
-        metadata, found = structure_records(
-            converter, [metadata_value], Metadata, _METADATA, max_depth=MAX_DEPTH
+        metadata = structure_records(
+            converter, [metadata_value], Metadata, _METADATA, max_depth=MAX_DEPTH, log=log
         )
-        problems += found
     records: dict[str, tuple[Any, ...]] = {}
     for kind in KINDS:
         value, found = parsed[kind.file]
-        problems += found
+        log.extend(found)
         if value is not None:
-            built: tuple[Any, ...]
-            built, found = structure_records(
-                converter, value, kind.type, kind.file, max_depth=MAX_DEPTH - 1
+            records[kind.name] = structure_records(
+                converter,
+                value,
+                kind.type,
+                kind.file,
+                max_depth=MAX_DEPTH - 1,
+                log=log,
+                quick=quick(kind.type),
             )
-            records[kind.name] = built
-            problems += found
-    if not problems:
-        problems += validate(records)
-    if problems or not metadata:
-        raise DatasetError(problems)
+    if not log and not log.counts:
+        log.extend(validate(records))
+    if log or log.counts or not metadata:
+        raise log.error()
     return assemble(metadata[0], records)
 
 
@@ -272,6 +290,8 @@ def _read(read: Callable[[str], bytes | None], name: str) -> tuple[bytes | None,
         raw = read(name)
     except _Refused as error:
         return None, [Problem(file=name, message=str(error))]
+    except RuntimeError:  # Path.resolve on a loop of symbolic links before Python 3.13
+        return None, [Problem(file=name, message="cannot read the file: a loop of symbolic links")]
     except OSError as error:
         return None, [
             Problem(file=name, message=f"cannot read the file: {error.strerror or error}")
@@ -287,6 +307,8 @@ def _parse(name: str, raw: bytes, *, expect: type) -> tuple[Any, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         return None, [Problem(file=name, message=f"not UTF-8 text (byte {error.start})")]
+    if _nested_deeper(text, _PARSE_DEPTH):
+        return None, [Problem(file=name, message=f"JSON nested deeper than {MAX_DEPTH} levels")]
     try:
         value = json.loads(
             text,
@@ -313,6 +335,35 @@ def _parse(name: str, raw: bytes, *, expect: type) -> tuple[Any, list[Problem]]:
             )
         ]
     return value, []
+
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_AS_SQUARE = str.maketrans("{}", "[]")
+
+
+def _nested_deeper(text: str, limit: int) -> bool:
+    """Whether arrays and objects nest more than ``limit`` levels in the JSON ``text``.
+
+    A linear scan that needs no stack, so that the recursive parser never
+    meets deep data: strings (with their escapes) are dropped, then the
+    brackets outside them are kept, then ``limit`` times every innermost pair
+    is removed. Balanced brackets no deeper than the limit leave nothing.
+    Each round lowers the deepest nesting by one level at most, so what is
+    left (deep brackets, or unbalanced ones, which the parser refuses anyway)
+    bounds the depth from above: rounds + the opening brackets left.
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text)).translate(_AS_SQUARE)
+    rounds = 0
+    while brackets and rounds < limit:
+        shorter = brackets.replace("[]", "")
+        if len(shorter) == len(brackets):
+            break
+        brackets = shorter
+        rounds += 1
+    return bool(brackets) and rounds + brackets.count("[") > limit
 
 
 def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -3,17 +3,57 @@
 from __future__ import annotations
 
 import difflib
+from collections import Counter
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
 from cattrs.errors import ClassValidationError
 
-from .._model.errors import Problem
+from .._model.errors import MAX_PROBLEMS, DatasetError, Problem, problem_kind
 
-__all__ = ["structure_records", "too_deep"]
+__all__ = ["ProblemLog", "structure_records", "too_deep"]
 
 R = TypeVar("R")
+
+#: How many records past the cap of problems the converter examines in detail, to
+#: count their problems by kind; records like one already examined cost nothing.
+_EXAMINED_PAST_CAP = 2000
+_NOT_EXAMINED = "record not examined in detail (too many problems before it)"
+
+
+class ProblemLog:
+    """The problems of a load: the first :data:`MAX_PROBLEMS` kept, the rest counted by kind.
+
+    Hostile data can have a problem per byte; keeping every one cost gigabytes.
+    """
+
+    def __init__(self) -> None:
+        self.kept: list[Problem] = []
+        self.counts: Counter[str] = Counter()
+
+    @property
+    def full(self) -> bool:
+        """Whether further problems are only counted."""
+        return len(self.kept) >= MAX_PROBLEMS
+
+    def __bool__(self) -> bool:
+        return bool(self.kept)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            if self.full:
+                self.counts[problem_kind(problem)] += 1
+            else:
+                self.kept.append(problem)
+
+    def count(self, kind: str, number: int = 1) -> None:
+        """Count problems of ``kind`` past the cap."""
+        self.counts[kind] += number
+
+    def error(self) -> DatasetError:
+        return DatasetError(self.kept, omitted=self.counts)
 
 
 def structure_records(
@@ -23,41 +63,107 @@ def structure_records(
     file: str,
     *,
     max_depth: int,
-) -> tuple[tuple[R, ...], list[Problem]]:
-    """Structure each JSON value into ``record_type``; collect a problem per failure.
+    log: ProblemLog,
+    quick: Callable[[Any], Any] | None = None,
+) -> tuple[R, ...]:
+    """Structure each JSON value into ``record_type``; log a problem per failure.
 
     A value with arrays or objects nested more than ``max_depth`` levels
     (the record itself is level 1) is refused before structuring.
+
+    Once ``log`` is full, records are no longer built: each is checked by
+    ``quick`` (the fast path's function for the type, which raises on any
+    problem), and only one that fails is given to the converter, to count its
+    problems by kind; a record equal to one examined before reuses its kinds,
+    and past :data:`_EXAMINED_PAST_CAP` examinations a record is counted
+    without them. The work stays proportional to the size of the data.
     """
     built: list[R] = []
-    problems: list[Problem] = []
+    index = -1
     for index, value in enumerate(values):
+        if log.full:
+            break
         label = _label(value, index)
         if not isinstance(value, dict):
-            problems.append(
-                Problem(
-                    file=file,
-                    record=label,
-                    message=f"expected an object, got {type(value).__name__}",
-                )
-            )
+            log.extend([_not_object(value, file, label)])
             continue
         deep = too_deep(value, max_depth)
         if deep is not None:
-            problems.append(
-                Problem(
-                    file=file,
-                    record=label,
-                    field=deep or None,
-                    message=f"nested more than {max_depth} levels deep",
-                )
+            log.extend(
+                [
+                    Problem(
+                        file=file,
+                        record=label,
+                        field=deep or None,
+                        message=f"nested more than {max_depth} levels deep",
+                    )
+                ]
             )
             continue
         try:
             built.append(converter.structure(value, record_type))
         except Exception as error:
-            problems.extend(_problems(error, file, label))
-    return tuple(built), problems
+            log.extend(_problems(error, file, label))
+    else:
+        return tuple(built)
+    _count_past_cap(converter, values[index:], record_type, file, max_depth, log, quick)
+    return tuple(built)
+
+
+def _count_past_cap(
+    converter: cattrs.Converter,
+    values: list[Any],
+    record_type: type,
+    file: str,
+    max_depth: int,
+    log: ProblemLog,
+    quick: Callable[[Any], Any] | None,
+) -> None:
+    """Count the problems of ``values`` by kind, each distinct record examined once."""
+    past_cap: dict[str, list[Any]] = {}  # repr -> [value, how many times]
+    not_objects: Counter[str] = Counter()
+    for value in values:
+        if type(value) is not dict:
+            not_objects[type(value).__name__] += 1
+            continue
+        key = repr(value)  # safe: the file nests at most a few hundred levels
+        seen = past_cap.get(key)
+        if seen is None:
+            past_cap[key] = [value, 1]
+        else:
+            seen[1] += 1
+    for name, times in not_objects.items():
+        log.count(f"{file}: expected an object, got {name}", times)
+    examined = 0
+    for value, times in past_cap.values():
+        kinds: list[str] | None = [f"{file}: nested more than {max_depth} levels deep"]
+        if too_deep(value, max_depth) is None:
+            if quick is not None and _passes(quick, value):
+                continue
+            kinds = None
+            if examined < _EXAMINED_PAST_CAP:
+                examined += 1
+                try:
+                    converter.structure(value, record_type)
+                    kinds = []
+                except Exception as error:
+                    kinds = [problem_kind(p) for p in _problems(error, file, "#0")]
+        for kind in kinds if kinds is not None else [f"{file}: {_NOT_EXAMINED}"]:
+            log.count(kind, times)
+
+
+def _passes(quick: Callable[[Any], Any], value: Any) -> bool:
+    try:
+        quick(value)
+    except Exception:
+        return False
+    return True
+
+
+def _not_object(value: Any, file: str, label: str) -> Problem:
+    return Problem(
+        file=file, record=label, message=f"expected an object, got {type(value).__name__}"
+    )
 
 
 def too_deep(value: Any, limit: int) -> str | None:

@@ -58,6 +58,13 @@ def _strict_int(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
         )
 
 
+def _required_int(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if type(value) is not int:
+        raise FieldTypeError(
+            attribute.name, f"{attribute.name} must be an int, got {type(value).__name__}"
+        )
+
+
 @attrs.frozen(order=False)
 class PartialDate:
     """A date known to the year, the month or the day: ``2024``, ``2024-05``, ``2024-05-16``.
@@ -82,7 +89,7 @@ class PartialDate:
 
     year: int = attrs.field(
         validator=[
-            _strict_int,
+            _required_int,
             attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(9999)),
         ]
     )
@@ -269,13 +276,24 @@ def _read(text: str) -> PartialDate:
         raise ValueError(f"cannot read a date from {text!r}") from error
     if first.year != second.year:
         raise ValueError(f"no year in {text!r}")
+    year = _written_year(text, stripped, first.year)
     if first.month != second.month:
         if first.day != second.day:
-            return PartialDate(first.year)
+            return PartialDate(year)
         raise ValueError(f"a day without a month in {text!r}")
     if first.day != second.day:
-        return PartialDate(first.year, first.month)
-    return PartialDate(first.year, first.month, first.day)
+        return PartialDate(year, first.month)
+    return PartialDate(year, first.month, first.day)
+
+
+def _written_year(text: str, stripped: str, read: int) -> int:
+    """The year as written: dateutil reads ``0001`` as 2001, as if it were ``01``."""
+    written = [int(digits) for digits in re.findall(r"\d{3,}", stripped)]
+    if read in written or not written:
+        return read
+    if len(written) == 1 and written[0] % 100 == read % 100 and 1 <= written[0] <= 9999:
+        return written[0]
+    raise ValueError(f"cannot read a date from {text!r}")
 
 
 _ISO_HINT = "write it in ISO form, YYYY-MM-DD (e.g. 2024-05-16), YYYY-MM or YYYY"

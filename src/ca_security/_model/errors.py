@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
 
 import attrs
 
 __all__ = [
     "AmbiguousNameError",
     "CASecurityError",
+    "MAX_PROBLEMS",
     "DatasetError",
     "MissingExtraError",
     "Problem",
     "RecordNotFoundError",
+    "problem_kind",
 ]
 
 #: The longest a problem's message may be; longer ones (a huge value quoted) are cut.
 _MAX_MESSAGE = 500
+#: How many problems a :class:`DatasetError` keeps; the rest are only counted, by kind.
+MAX_PROBLEMS = 1000
+#: How many problems a :class:`DatasetError`'s message lists one by one.
+_LISTED = 50
+#: How many kinds of the problems not listed the message counts.
+_KINDS_LISTED = 10
+_INDEX = re.compile(r"\[\d+\]")
 
 
 class CASecurityError(Exception):
@@ -82,22 +93,67 @@ class Problem:
         return f"{where}: {self.message}" if where else self.message
 
 
+def problem_kind(problem: Problem) -> str:
+    """What kind of problem ``problem`` is: its file, field (without indexes) and message.
+
+    Problems of the same kind differ only in their record and the index of the item.
+
+    Examples:
+        >>> problem_kind(Problem(file="s.json", record="x", field="citations[3].source",
+        ...                      message="required field missing"))
+        's.json, field citations[].source: required field missing'
+
+    """
+    field = None if problem.field is None else _INDEX.sub("[]", problem.field)
+    return str(attrs.evolve(problem, record=None, field=field))
+
+
 class DatasetError(CASecurityError, ValueError):
-    """A dataset failed to load: it lists every problem found, with file, record and field.
+    """A dataset failed to load: it lists the problems found, with file, record and field.
+
+    Hostile data can have millions of problems: the error keeps the first
+    1,000 and counts the others by kind
+    (:attr:`omitted`). Its message lists the first 50 and sums up the rest,
+    e.g. ``- ... and 6,998,000 more: 5,000,000 x statements.json, field id:
+    required field missing; ...``.
 
     Attributes:
-        problems: Every problem found, in file order.
+        problems: The first problems found (at most 1,000), in file order.
+        omitted: The number of problems not kept, by kind
+            (``"statements.json, field id: required field missing"``).
+        count: How many problems were found in all.
 
     """
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(problems)
-        count = len(self.problems)
-        lines = [f"{count} problem{'s' if count != 1 else ''} in the dataset:"]
-        lines.extend(f"- {problem}" for problem in self.problems[:50])
-        if count > 50:
-            lines.append(f"- ... and {count - 50} more")
-        super().__init__("\n".join(lines))
+    def __init__(
+        self, problems: Iterable[Problem], *, omitted: Mapping[str, int] | None = None
+    ) -> None:
+        kept: list[Problem] = []
+        counts: Counter[str] = Counter(omitted or {})
+        for problem in problems:
+            if len(kept) < MAX_PROBLEMS:
+                kept.append(problem)
+            else:
+                counts[problem_kind(problem)] += 1
+        self.problems: tuple[Problem, ...] = tuple(kept)
+        self.omitted: dict[str, int] = {kind: n for kind, n in counts.most_common() if n}
+        self.count: int = len(kept) + sum(self.omitted.values())
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        count = self.count
+        lines = [f"{count:,} problem{'s' if count != 1 else ''} in the dataset:"]
+        lines.extend(f"- {problem}" for problem in self.problems[:_LISTED])
+        if count > _LISTED:
+            rest: Counter[str] = Counter(problem_kind(p) for p in self.problems[_LISTED:])
+            rest.update(self.omitted)
+            kinds = rest.most_common()
+            summary = "; ".join(f"{n:,} \u00d7 {kind}" for kind, n in kinds[:_KINDS_LISTED])
+            if len(kinds) > _KINDS_LISTED:
+                others = sum(n for _, n in kinds[_KINDS_LISTED:])
+                summary += f"; {others:,} of {len(kinds) - _KINDS_LISTED:,} other kinds"
+            lines.append(f"- ... and {count - _LISTED:,} more: {summary}")
+        return "\n".join(lines)
 
 
 class RecordNotFoundError(CASecurityError, KeyError):

@@ -39,6 +39,7 @@ __all__ = [
     "ref",
     "references",
     "refs",
+    "safe_repr",
     "text",
     "text_tuple",
     "to_enum",
@@ -404,9 +405,18 @@ def to_enum(enum_type: type[enum.Enum], value: Any, field_name: str | None) -> A
         return value
     try:
         return enum_type(value)
-    except ValueError:
+    except Exception:  # a ValueError, or whatever a hostile value's own repr raises
         allowed = ", ".join(repr(member.value) for member in enum_type)
-        raise FieldValueError(field_name or "value", f"{value!r} is not one of {allowed}") from None
+        shown = safe_repr(value)
+        raise FieldValueError(field_name or "value", f"{shown} is not one of {allowed}") from None
+
+
+def safe_repr(value: object) -> str:
+    """``repr(value)``, or a description of it when its own ``repr`` raises."""
+    try:
+        return repr(value)
+    except Exception:
+        return f"<{type(value).__name__} object whose repr fails>"
 
 
 @attrs.frozen

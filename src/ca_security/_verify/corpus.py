@@ -38,7 +38,8 @@ def verify_excerpts(dataset: Dataset, corpus: str | os.PathLike[str]) -> VerifyR
 
     A citation is checked when its source names a ``corpus_file`` and it has
     an excerpt: with offsets, ``text[start:end]`` must equal the excerpt; without,
-    the excerpt must occur in the text. Texts are read as UTF-8.
+    the excerpt must occur in the text. Texts are read as UTF-8; a file that
+    is not is a problem of each citation of it.
 
     Args:
         dataset: The dataset to check.
@@ -54,7 +55,7 @@ def verify_excerpts(dataset: Dataset, corpus: str | os.PathLike[str]) -> VerifyR
     directory = Path(corpus)
     if not directory.is_dir():
         raise FileNotFoundError(f"not a corpus directory: {str(directory)!r}")
-    texts: dict[str, str | None] = {}
+    texts: dict[str, str | _Unreadable | None] = {}
     checked = skipped = 0
     problems: list[Problem] = []
     for kind in KINDS:
@@ -77,7 +78,7 @@ def verify_excerpts(dataset: Dataset, corpus: str | os.PathLike[str]) -> VerifyR
     return VerifyReport(checked=checked, skipped=skipped, problems=tuple(problems))
 
 
-def _read_inside(directory: Path, name: str) -> str | None:
+def _read_inside(directory: Path, name: str) -> str | _Unreadable | None:
     """The text of the corpus file ``name``, or ``None`` if it is not a regular file inside ``directory``.
 
     A name that resolves outside the folder (a symbolic link pointing out) is
@@ -90,13 +91,27 @@ def _read_inside(directory: Path, name: str) -> str | None:
         return None
     if not inside or not file.is_file():
         return None
-    return file.read_text("utf-8")
+    try:
+        return file.read_text("utf-8")
+    except UnicodeDecodeError as error:
+        return _Unreadable(f"not UTF-8 text (byte {error.start})")
+    except OSError:
+        return None
 
 
-def _check(citation: Citation, text: str | None, name: str) -> str | None:
+@attrs.frozen
+class _Unreadable:
+    """A corpus file that is there but cannot be read as text; ``reason`` says why."""
+
+    reason: str
+
+
+def _check(citation: Citation, text: str | _Unreadable | None, name: str) -> str | None:
     excerpt = citation.excerpt or ""
     if text is None:
         return f"corpus text {name!r} is missing"
+    if isinstance(text, _Unreadable):
+        return f"corpus text {name!r} is {text.reason}"
     if citation.start is not None and citation.end is not None:
         found = text[citation.start : citation.end]
         if found != excerpt:
