@@ -90,7 +90,7 @@ def _context(records: dict[str, tuple[Any, ...]]) -> _Context:
         ids={kind.name: {r.id for r in records.get(kind.name, ())} for kind in KINDS},
         summits={},
         sources={},
-        topic_parents={},
+        cycles={},
         summit_days={},
         published_by={},
     )

@@ -19,7 +19,7 @@ from .._model.provenance import Source
 from .._model.rules import ANY_KIND, references
 from .._model.statements import Statement
 from .._model.summits import Summit
-from .._model.vocabulary import Topic
+from .._model.vocabulary import Organization, Topic
 from .utterances import utterance_problems
 
 __all__ = ["validate"]
@@ -34,7 +34,8 @@ class _Context:
     ids: dict[str, set[str]]
     summits: dict[str, Summit]
     sources: dict[str, Source]
-    topic_parents: dict[str, str | None]
+    #: Topic or organization id -> a node of the parent cycle its chain of parents runs into.
+    cycles: dict[str, str]
     #: Summit id -> its first and last day, for summits with a start date.
     summit_days: dict[str, tuple[_dt.date, _dt.date]]
     #: Source id -> the last day it may have been published, for dated sources.
@@ -69,7 +70,10 @@ def _context_of(records: dict[str, tuple[Any, ...]]) -> _Context:
         ids={kind.name: set(map(_ID, records.get(kind.name, ()))) for kind in KINDS},
         summits={s.id: s for s in summits},
         sources={s.id: s for s in sources},
-        topic_parents={t.id: t.parent for t in records.get("topics", ())},
+        cycles={
+            **_parent_cycles({t.id: t.parent for t in records.get("topics", ())}),
+            **_parent_cycles({o.id: o.parent for o in records.get("organizations", ())}),
+        },
         summit_days={
             s.id: (s.start.earliest, (s.end or s.start).latest)
             for s in summits
@@ -105,8 +109,10 @@ def _record_problems(
 ) -> Iterator[tuple[str, str]]:
     if not references_resolve:
         yield from _reference_problems(record, "", context.ids)
-    if isinstance(record, Topic):
-        yield from _topic_cycle(record, context)
+    if isinstance(record, (Topic, Organization)) and record.id in context.cycles:
+        noun = "topic" if isinstance(record, Topic) else "organization"
+        through = context.cycles[record.id]
+        yield "parent", f"{noun} hierarchy has a cycle through {through!r}"
     if isinstance(record, Statement):
         yield from _statement_dates(record, context)
 
@@ -197,16 +203,16 @@ def _tuple_fields(record_type: type) -> frozenset[str]:
 def _may_break_other_rules(records: Sequence[Any], context: _Context) -> Sequence[Any]:
     """Those of ``records`` that may break the topic or date rules, in order.
 
-    Every topic may close a cycle. A statement may disagree with its summit's
+    Every topic and organization may close a cycle. A statement may disagree with its summit's
     days or its sources' publication only when it is dated and its summit is
     dated or a source of it is; those are tested here in one loop, with the
     first and last day of each distinct date computed once, and only the
     statements that fail go on to :func:`_statement_dates` for the message.
     """
     types = set(map(type, records))
-    if not any(issubclass(t, (Topic, Statement)) for t in types):
+    if not any(issubclass(t, (Topic, Organization, Statement)) for t in types):
         return ()
-    if any(issubclass(t, Topic) for t in types) or types != {Statement}:
+    if any(issubclass(t, (Topic, Organization)) for t in types) or types != {Statement}:
         return records
     summit_days = context.summit_days
     published_by = context.published_by
@@ -281,16 +287,30 @@ def _known(ids: dict[str, set[str]], targets: tuple[str, ...]) -> set[str]:
     return known
 
 
-def _topic_cycle(topic: Topic, context: _Context) -> Iterator[tuple[str, str]]:
-    parents = context.topic_parents
-    seen = {topic.id}
-    current = topic.parent
-    while current is not None:
-        if current in seen:
-            yield "parent", f"topic hierarchy has a cycle through {current!r}"
-            return
-        seen.add(current)
-        current = parents.get(current)
+def _parent_cycles(parents: dict[str, str | None]) -> dict[str, str]:
+    """Each id whose chain of parents runs into a cycle -> a node of that cycle.
+
+    One walk per chain, each id settled once: linear in the number of records,
+    however long the chains.
+    """
+    settled: dict[str, str | None] = {}  # id -> the cycle node it reaches, or None
+    for start in parents:
+        path: list[str] = []
+        on_path: set[str] = set()
+        current: str | None = start
+        found: str | None = None
+        while current is not None and current not in settled:
+            if current in on_path:
+                found = current
+                break
+            path.append(current)
+            on_path.add(current)
+            current = parents.get(current)
+        else:
+            found = None if current is None else settled[current]
+        for node in path:
+            settled[node] = found
+    return {node: cycle for node, cycle in settled.items() if cycle is not None}
 
 
 def _statement_dates(statement: Statement, context: _Context) -> Iterator[tuple[str, str]]:

@@ -318,7 +318,9 @@ class RecordSource:
             inline = [f"{name}(record, {field_name}, {variable})"]
         else:
             inline = [
-                line.replace("ENCODABLE", self.name(rules.encodable, "encodable"))
+                line.replace("ENCODABLE", self.name(rules.encodable, "encodable")).replace(
+                    "HAS_TEXT", self.name(rules.has_text, "has_text")
+                )
                 for line in inline
             ]
             inline = [
@@ -336,9 +338,10 @@ def _inline(
 ) -> list[str] | None:
     """The lines of a declared field's rules for a value its structuring made, or ``None`` to call them.
 
-    ``ids_checked``: the structuring checked the ids. Text is inline (``ENCODABLE``
-    stands for :func:`~ca_security._model.rules.encodable`, ``COUNT`` for the
-    fewest items); a pattern is left to the declared check.
+    ``ids_checked``: the structuring checked the ids. Text is inline (``HAS_TEXT``
+    and ``ENCODABLE`` stand for :func:`~ca_security._model.rules.has_text` and
+    :func:`~ca_security._model.rules.encodable`, ``COUNT`` for the fewest
+    items); a pattern is left to the declared check.
     """
     if declared.pattern is not None or _item_of(annotation) is not declared.item_type:
         return None
@@ -352,12 +355,15 @@ def _inline(
                 "    raise Refused",
             ]
     elif declared.rule is rules.Rule.TEXT:
-        is_text = "{0}.strip() and ENCODABLE({0})"
+        # A first letter or digit settles "has text" without the call.
+        is_text = "({0}[:1].isalnum() or HAS_TEXT({0})) and ENCODABLE({0})"
         if declared.many:
             lines += [
                 f"for item in {variable}:",
                 f"    if not ({is_text.format('item')}):",
                 "        raise Refused",
+                f"if len({variable}) > 1 and len(set({variable})) != len({variable}):",
+                "    raise Refused",
             ]
         elif declared.optional:
             lines += [

@@ -11,6 +11,7 @@ from .display import Described
 from .enums import InitiativeKind, InitiativeStatus
 from .provenance import Citation, Dispute
 from .rules import (
+    FieldValueError,
     enum_field,
     id_field,
     optional,
@@ -70,6 +71,24 @@ class Signature(Described):
         return [("party", self.party), ("signatory", self.signatory), ("date", self.date)]
 
 
+def _check_history_order(
+    record: Initiative, attribute: attrs.Attribute[Any], value: tuple[StatusChange, ...]
+) -> None:
+    """The stages are in date order: no dated stage lies wholly before an earlier dated one."""
+    previous: StatusChange | None = None
+    for position, change in enumerate(value):
+        if change.date is None:
+            continue
+        earlier = None if previous is None else previous.date
+        if earlier is not None and change.date.latest < earlier.earliest:
+            raise FieldValueError(
+                attribute.name,
+                f"history[{position}] ({change.date}) lies before the stage above it "
+                f"({earlier}): list the stages in date order",
+            )
+        previous = change
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Initiative(Described):
     """A named initiative or document: a strategy, a treaty, a proposed institution, an article.
@@ -94,7 +113,7 @@ class Initiative(Described):
     kind: InitiativeKind = enum_field(InitiativeKind, default=InitiativeKind.OTHER)
     aliases: tuple[str, ...] = text_tuple()
     proposer: str | None = optional_ref("officials")
-    history: tuple[StatusChange, ...] = records(StatusChange)
+    history: tuple[StatusChange, ...] = records(StatusChange, also=(_check_history_order,))
     signatures: tuple[Signature, ...] = records(Signature)
     citations: tuple[Citation, ...] = records(Citation, min_items=1)
     disputes: tuple[Dispute, ...] = records(Dispute)

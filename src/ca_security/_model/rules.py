@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -28,6 +29,7 @@ __all__ = [
     "declared",
     "encodable",
     "end_date",
+    "has_text",
     "enum_field",
     "id_field",
     "instance_of",
@@ -90,14 +92,29 @@ def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object
         raise FieldTypeError(
             attribute.name, f"{attribute.name} must be a string, got {type(value).__name__}"
         )
-    if not value.strip():
-        raise FieldValueError(attribute.name, f"{attribute.name} must not be empty")
+    if not has_text(value):
+        raise FieldValueError(
+            attribute.name,
+            f"{attribute.name} must not be empty (or only spaces, zero-width or control characters)",
+        )
     if not encodable(value):
         raise FieldValueError(
             attribute.name,
             f"{attribute.name} holds a lone surrogate (such as \\ud800), which no file can "
             "store as UTF-8: write the character itself or its surrogate pair",
         )
+
+
+def has_text(text: str) -> bool:
+    """Whether ``text`` holds a visible character.
+
+    Spaces, format characters (zero-width space, joiners, BOM) and control
+    characters (NUL...) alone are no text.
+    """
+    for character in text:
+        if not character.isspace() and unicodedata.category(character) not in ("Cc", "Cf"):
+            return True
+    return False
 
 
 def encodable(text: str) -> bool:
@@ -252,9 +269,10 @@ class Checks:
                     f"{attribute.name} must match {declaration.pattern!r}, got {item!r}",
                 )
         if declaration.many:
-            if declaration.rule is Rule.ID and len(set(value)) != len(value):
+            if declaration.rule is not Rule.NONE and len(set(value)) != len(value):
+                what = "an id" if declaration.rule is Rule.ID else "a name"
                 raise FieldValueError(
-                    attribute.name, f"{attribute.name} lists an id twice: {value!r}"
+                    attribute.name, f"{attribute.name} lists {what} twice: {value!r}"
                 )
             if len(value) < declaration.min_items:
                 AtLeast(declaration.min_items)(instance, attribute, value)
@@ -306,7 +324,7 @@ def optional_text(*, pattern: str | None = None, also: tuple[Validator, ...] = (
 
 
 def text_tuple() -> Any:
-    """A tuple of non-blank strings, empty by default."""
+    """A tuple of distinct non-blank strings, empty by default."""
     return declared(Declaration(str, Rule.TEXT, many=True), default=())
 
 
@@ -375,14 +393,16 @@ def records(item_type: type, *, min_items: int = 0, also: tuple[Validator, ...] 
     return declared(declaration, default=attrs.NOTHING if min_items else ())
 
 
-def end_date(date_type: type, noun: str) -> Any:
-    """An optional end date (a ``date_type``) that may not lie wholly before the record's ``start``.
+def end_date(date_type: type, noun: str, *, start: str = "start") -> Any:
+    """An optional end date (a ``date_type``) that may not lie wholly before the record's start.
 
-    ``noun`` names the record in the error ("tenure ends (2020) before it starts (2021)").
+    ``start`` names the start field; ``noun`` names the record in the error
+    ("tenure ends (2020) before it starts (2021)").
     """
+    start_field = start
 
     def check_order(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        start = instance.start
+        start = getattr(instance, start_field)
         if start is not None and value is not None and value.latest < start.earliest:
             raise FieldValueError(
                 attribute.name, f"{noun} ends ({value}) before it starts ({start})"

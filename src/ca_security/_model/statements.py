@@ -15,6 +15,7 @@ from .rules import (
     ANY_KIND,
     FieldTypeError,
     FieldValueError,
+    end_date,
     enum_field,
     id_field,
     optional,
@@ -152,7 +153,7 @@ class Figure(Described):
     unit: str = text()
     qualifier: Qualifier = enum_field(Qualifier, default=Qualifier.EXACT)
     period_start: PartialDate | None = optional(PartialDate)
-    period_end: PartialDate | None = optional(PartialDate)
+    period_end: PartialDate | None = end_date(PartialDate, "period", start="period_start")
     speaker: str | None = optional_ref("officials")
     statement: str | None = optional_ref("statements")
     incident: str | None = optional_ref("incidents")

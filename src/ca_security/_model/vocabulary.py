@@ -12,6 +12,7 @@ from .enums import OrganizationKind, PloverContext, PloverEvent
 from .provenance import Citation
 from .rules import (
     FieldValueError,
+    end_date,
     enum_field,
     id_field,
     optional,
@@ -69,7 +70,7 @@ class PlaceName(Described):
 
     name: str = text()
     start: PartialDate | None = optional(PartialDate)
-    end: PartialDate | None = optional(PartialDate)
+    end: PartialDate | None = end_date(PartialDate, "name")
 
     def _described(self) -> list[tuple[str, Any]]:
         return [("name", self.name), ("start", self.start), ("end", self.end)]

@@ -37,6 +37,19 @@ from ._values import ids, partial_dates, texts
 from ._values import optional as _optional
 from ._values import tuple_of as _tuple_of
 
+
+def _distinct_texts() -> st.SearchStrategy[tuple[str, ...]]:
+    """Up to two different texts (aliases hold no duplicates)."""
+    return st.lists(texts(), max_size=2, unique=True).map(tuple)
+
+
+def _in_date_order(changes: tuple[StatusChange, ...]) -> tuple[StatusChange, ...]:
+    """Status changes sorted by first day, undated ones last (a history is in date order)."""
+    return tuple(
+        sorted(changes, key=lambda c: (c.date is None, c.date.earliest if c.date else None))
+    )
+
+
 __all__ = [
     "citations",
     "countries",
@@ -131,7 +144,7 @@ def countries(source_ids: st.SearchStrategy[str] | None = None) -> st.SearchStra
         id=_ALPHA2,
         alpha3=st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3, max_size=3),
         name=texts(),
-        aliases=_tuple_of(texts()),
+        aliases=_distinct_texts(),
         citations=_cited(source_ids),
     )
 
@@ -147,7 +160,7 @@ def places(
         name=texts(),
         country=_optional(country_ids if country_ids is not None else _ALPHA2),
         names=_tuple_of(st.builds(PlaceName, name=texts(), start=_optional(partial_dates()))),
-        aliases=_tuple_of(texts()),
+        aliases=_distinct_texts(),
         citations=_cited(source_ids),
     )
 
@@ -163,7 +176,7 @@ def organizations(
         id=ids(),
         name=texts(),
         kind=st.sampled_from(OrganizationKind),
-        aliases=_tuple_of(texts()),
+        aliases=_distinct_texts(),
         country=_optional(country_ids if country_ids is not None else _ALPHA2),
         parent=_optional(parent_ids) if parent_ids is not None else st.none(),
         citations=_cited(source_ids),
@@ -187,7 +200,7 @@ def topics(parent_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrateg
 def series(source_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Series]:
     """A meeting series."""
     return st.builds(
-        Series, id=ids(), name=texts(), aliases=_tuple_of(texts()), citations=_cited(source_ids)
+        Series, id=ids(), name=texts(), aliases=_distinct_texts(), citations=_cited(source_ids)
     )
 
 
@@ -203,7 +216,7 @@ def posts(
         name=texts(),
         organization=_optional(organization_ids if organization_ids is not None else ids()),
         country=_optional(country_ids if country_ids is not None else _ALPHA2),
-        aliases=_tuple_of(texts()),
+        aliases=_distinct_texts(),
         citations=_cited(source_ids),
     )
 
@@ -241,7 +254,7 @@ def officials(
         Official,
         id=ids(),
         name=texts(),
-        aliases=_tuple_of(texts()),
+        aliases=_distinct_texts(),
         country=_optional(country_ids if country_ids is not None else _ALPHA2),
         description=_optional(texts()),
         tenures=_tuple_of(tenures(post_ids, source_ids), max_size=2),
@@ -372,7 +385,7 @@ def incidents(
     return Incident(
         id=draw(ids()),
         name=draw(texts()),
-        aliases=draw(_tuple_of(texts())),
+        aliases=draw(_distinct_texts()),
         event_type=draw(st.sampled_from(IncidentType)),
         plover=draw(_optional(st.sampled_from(PloverEvent))),
         acled=draw(_optional(st.sampled_from(AcledEventType))),
@@ -412,9 +425,9 @@ def initiatives(
         id=ids(),
         name=texts(),
         kind=st.sampled_from(InitiativeKind),
-        aliases=_tuple_of(texts()),
+        aliases=_distinct_texts(),
         proposer=_optional(person_ids if person_ids is not None else ids()),
-        history=_tuple_of(change),
+        history=_tuple_of(change).map(_in_date_order),
         signatures=_tuple_of(signature),
         citations=_cited(source_ids),
         disputes=_tuple_of(disputes(source_ids), max_size=1),
