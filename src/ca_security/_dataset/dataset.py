@@ -255,6 +255,7 @@ class Dataset:
 
         Raises:
             FileExistsError: when ``directory`` is not empty and ``overwrite`` is false.
+            TypeError: when ``overwrite`` is not a bool.
 
         Examples:
             >>> import ca_security, tempfile, pathlib
@@ -288,6 +289,7 @@ class Dataset:
 
         Raises:
             FileExistsError: when ``directory`` is not empty and ``overwrite`` is false.
+            TypeError: when ``overwrite`` is not a bool.
 
         """
         from .._export.csv_package import to_csv
@@ -309,6 +311,7 @@ class Dataset:
 
         Raises:
             FileExistsError: when ``path`` exists and ``overwrite`` is false.
+            TypeError: when ``overwrite`` is not a bool (also without a ``path``).
 
         Examples:
             >>> import ca_security
@@ -317,15 +320,9 @@ class Dataset:
             ['events', 'memberships', 'organizations', 'persons', 'posts', 'speeches']
 
         """
-        from .._export.json_files import dump
-        from .._export.popolo import popolo
+        from .._export.popolo import to_popolo
 
-        document = popolo(self)
-        if path is not None:
-            from .._export.atomic import write_text
-
-            write_text(path, dump(document), overwrite=overwrite)
-        return document
+        return to_popolo(self, path, overwrite=overwrite)
 
     def to_pandas(self, *, flat: bool = False) -> dict[str, Any]:
         """Every table of the CSV export as a typed ``pandas.DataFrame``, by table name.
@@ -401,6 +398,7 @@ class Dataset:
         Raises:
             MissingExtraError: when pyarrow is not installed.
             FileExistsError: when ``directory`` is not empty and ``overwrite`` is false.
+            TypeError: when ``overwrite`` is not a bool.
 
         """
         from .._export.frames import require, to_parquet

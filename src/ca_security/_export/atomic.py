@@ -8,6 +8,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .._model.flags import require_bool
+
 __all__ = ["write_directory", "write_text"]
 
 
@@ -40,6 +42,7 @@ def write_directory(
             ``overwrite`` is false.
 
     """
+    require_bool("overwrite", overwrite)
     path = Path(target)
     _check_target(path, overwrite=overwrite)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -60,6 +63,7 @@ def write_text(target: str | os.PathLike[str], text: str, *, overwrite: bool = F
         FileExistsError: when ``target`` exists and ``overwrite`` is false.
 
     """
+    require_bool("overwrite", overwrite)
     path = Path(target)
     if path.exists() and not overwrite:
         raise FileExistsError(

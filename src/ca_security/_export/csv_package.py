@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .._dataset.dataset import Dataset
+from .._model.flags import require_bool
 from .atomic import write_directory
 from .tables import Column, Table, tables
 
@@ -22,6 +23,7 @@ DESCRIPTOR = "datapackage.json"
 
 def to_csv(dataset: Dataset, directory: str | os.PathLike[str], *, overwrite: bool) -> Path:
     """Write one CSV file per table and ``datapackage.json``; see :meth:`Dataset.to_csv`."""
+    require_bool("overwrite", overwrite)
     found = tables(dataset)
 
     def fill(target: Path) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from .._dataset.dataset import Dataset
 from .._model.enums import RenderingKind
+from .._model.flags import require_bool
 from .atomic import write_directory
 from .tables import Column, Table
 
@@ -158,6 +159,7 @@ def write_flat_csv(
     a carriage return prefixed with ``'`` so that no spreadsheet runs it as a
     formula. For exact values, use the CSV export or ``to_pandas(flat=True)``.
     """
+    require_bool("overwrite", overwrite)
 
     def fill(target: Path) -> None:
         for table in flat_tables(ds):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .._dataset.dataset import Dataset
+from .._model.flags import require_bool
 from .._model.kinds import KINDS
 from .atomic import write_directory
 
@@ -30,6 +31,7 @@ def record_to_json(record: Any) -> Any:
 
 def to_json(dataset: Dataset, directory: str | os.PathLike[str], *, overwrite: bool) -> Path:
     """Write ``metadata.json`` and one file per record kind; see :meth:`Dataset.to_json`."""
+    require_bool("overwrite", overwrite)
     from .._load.converter import make_converter
 
     converter = make_converter()
