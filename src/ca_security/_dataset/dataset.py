@@ -248,13 +248,15 @@ class Dataset:
 
         Args:
             directory: The directory to create (an existing empty one is fine).
-            overwrite: Replace a directory that exists and is not empty.
+            overwrite: Replace an earlier export (or a single file) at ``directory``;
+                no other directory is replaced (see :doc:`/security`).
 
         Returns:
             The path of the written directory.
 
         Raises:
-            FileExistsError: when ``directory`` is not empty and ``overwrite`` is false.
+            FileExistsError: when ``directory`` is not empty and ``overwrite`` is
+                false, or it is a directory that an export does not replace.
             TypeError: when ``overwrite`` is not a bool.
 
         Examples:
@@ -282,13 +284,15 @@ class Dataset:
 
         Args:
             directory: The directory to create (an existing empty one is fine).
-            overwrite: Replace a directory that exists and is not empty.
+            overwrite: Replace an earlier export (or a single file) at ``directory``;
+                no other directory is replaced (see :doc:`/security`).
 
         Returns:
             The path of the written directory.
 
         Raises:
-            FileExistsError: when ``directory`` is not empty and ``overwrite`` is false.
+            FileExistsError: when ``directory`` is not empty and ``overwrite`` is
+                false, or it is a directory that an export does not replace.
             TypeError: when ``overwrite`` is not a bool.
 
         """
@@ -390,14 +394,16 @@ class Dataset:
 
         Args:
             directory: The directory to create (an existing empty one is fine).
-            overwrite: Replace a directory that exists and is not empty.
+            overwrite: Replace an earlier export (or a single file) at ``directory``;
+                no other directory is replaced (see :doc:`/security`).
 
         Returns:
             The path of the written directory.
 
         Raises:
             MissingExtraError: when pyarrow is not installed.
-            FileExistsError: when ``directory`` is not empty and ``overwrite`` is false.
+            FileExistsError: when ``directory`` is not empty and ``overwrite`` is
+                false, or it is a directory that an export does not replace.
             TypeError: when ``overwrite`` is not a bool.
 
         """

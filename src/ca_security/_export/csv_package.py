@@ -33,7 +33,7 @@ def to_csv(dataset: Dataset, directory: str | os.PathLike[str], *, overwrite: bo
         text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
         (target / DESCRIPTOR).write_text(text, "utf-8")
 
-    return write_directory(directory, fill, overwrite=overwrite)
+    return write_directory(directory, fill, export_format="csv", overwrite=overwrite)
 
 
 def _cell(value: Any) -> str:

@@ -169,4 +169,4 @@ def write_flat_csv(
                 writer.writerow(table.column_names)
                 writer.writerows([neutralise(cell or "") for cell in row] for row in table.rows)
 
-    return write_directory(directory, fill, overwrite=overwrite)
+    return write_directory(directory, fill, export_format="flat-csv", overwrite=overwrite)

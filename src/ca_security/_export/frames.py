@@ -90,4 +90,4 @@ def to_parquet(found: list[Table], directory: str | os.PathLike[str], *, overwri
         for table in found:
             pq.write_table(arrow_table(table), target / f"{table.name}.parquet")
 
-    return write_directory(directory, fill, overwrite=overwrite)
+    return write_directory(directory, fill, export_format="parquet", overwrite=overwrite)

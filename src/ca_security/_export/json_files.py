@@ -42,4 +42,4 @@ def to_json(dataset: Dataset, directory: str | os.PathLike[str], *, overwrite: b
             records = [converter.unstructure(record) for record in getattr(dataset, kind.name)]
             (target / kind.file).write_text(dump(records), "utf-8")
 
-    return write_directory(directory, fill, overwrite=overwrite)
+    return write_directory(directory, fill, export_format="json", overwrite=overwrite)
