@@ -31,7 +31,7 @@ def test_written_files_hold_the_bundled_records_in_canonical_form(tmp_path):
     """Same file names; each written record is its bundled record, read and written back."""
     out = cs.load().to_json(tmp_path / "copy")
     raw = bundled_raw()
-    assert sorted(p.name for p in out.iterdir()) == sorted(raw)
+    assert sorted(p.name for p in out.iterdir()) == sorted([*raw, ".ca-security-export"])
     types = {kind.file: kind.type for kind in KINDS}
     for name, value in raw.items():
         written = json.loads((out / name).read_text("utf-8"))
@@ -53,13 +53,17 @@ def test_generated_datasets_round_trip(tmp_path_factory, ds):
 
 
 def test_an_existing_directory_is_not_overwritten_without_overwrite(tmp_path):
+    """Nor with it, unless it is an earlier export (see test_export_safety.py)."""
     ds = cs.load()
     target = tmp_path / "out"
     target.mkdir()
     (target / "keep.txt").write_text("mine", "utf-8")
     with pytest.raises(FileExistsError, match="overwrite"):
         ds.to_json(target)
+    with pytest.raises(FileExistsError, match="not an export"):
+        ds.to_json(target, overwrite=True)
     assert [p.name for p in target.iterdir()] == ["keep.txt"]
+    (target / ".ca-security-export").write_text('{"library": "ca_security"}', "utf-8")
     ds.to_json(target, overwrite=True)
     assert "keep.txt" not in os.listdir(target)
     assert cs.load(target) == ds

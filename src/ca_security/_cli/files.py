@@ -32,10 +32,16 @@ def export(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.directory!r} already exists; add --force to replace it")
     try:
         _write(ds, args, target)
+    except FileExistsError as error:
+        if error.errno is None:  # refused by the export, which says why and names the target
+            raise UsageError(str(error)) from None
+        raise UsageError(f"cannot write {args.directory!r}: {error.strerror}") from None
     except OSError as error:  # speak of the destination given, not of a temporary name
         reason = error.strerror or str(error)
         raise UsageError(f"cannot write {args.directory!r}: {reason}") from None
-    files = sum(1 for entry in target.iterdir() if entry.is_file())
+    from .._export.atomic import MARKER
+
+    files = sum(1 for entry in target.iterdir() if entry.is_file() and entry.name != MARKER)
     print(
         f"wrote {what} export of dataset {ds.version} to {target} "
         f"({files} file{'s' if files != 1 else ''})"
@@ -66,7 +72,7 @@ def _write(ds: object, args: argparse.Namespace, target: Path) -> None:
         def fill(path: Path) -> None:
             (path / "popolo.json").write_text(text, "utf-8")
 
-        write_directory(target, fill, overwrite=args.force)
+        write_directory(target, fill, export_format="popolo", overwrite=args.force)
 
 
 def validate(args: argparse.Namespace) -> int:

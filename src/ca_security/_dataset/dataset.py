@@ -231,13 +231,16 @@ class Dataset:
 
         Args:
             directory: The directory to create (an existing empty one is fine).
-            overwrite: Replace a directory that exists and is not empty.
+            overwrite: Replace an earlier export (or a single file) at ``directory``;
+                no other directory is replaced (see :doc:`/security`).
 
         Returns:
             The path of the written directory.
 
         Raises:
-            FileExistsError: when ``directory`` is not empty and ``overwrite`` is false.
+            FileExistsError: when ``directory`` is not empty and ``overwrite`` is
+                false, or it is a directory that an export does not replace.
+            TypeError: when ``overwrite`` is not a bool.
 
         Examples:
             >>> import ca_security, tempfile, pathlib
@@ -264,13 +267,16 @@ class Dataset:
 
         Args:
             directory: The directory to create (an existing empty one is fine).
-            overwrite: Replace a directory that exists and is not empty.
+            overwrite: Replace an earlier export (or a single file) at ``directory``;
+                no other directory is replaced (see :doc:`/security`).
 
         Returns:
             The path of the written directory.
 
         Raises:
-            FileExistsError: when ``directory`` is not empty and ``overwrite`` is false.
+            FileExistsError: when ``directory`` is not empty and ``overwrite`` is
+                false, or it is a directory that an export does not replace.
+            TypeError: when ``overwrite`` is not a bool.
 
         """
         from .._export.csv_package import to_csv
@@ -292,6 +298,7 @@ class Dataset:
 
         Raises:
             FileExistsError: when ``path`` exists and ``overwrite`` is false.
+            TypeError: when ``overwrite`` is not a bool (also without a ``path``).
 
         Examples:
             >>> import ca_security
@@ -300,15 +307,9 @@ class Dataset:
             ['events', 'memberships', 'organizations', 'persons', 'posts', 'speeches']
 
         """
-        from .._export.json_files import dump
-        from .._export.popolo import popolo
+        from .._export.popolo import to_popolo
 
-        document = popolo(self)
-        if path is not None:
-            from .._export.atomic import write_text
-
-            write_text(path, dump(document), overwrite=overwrite)
-        return document
+        return to_popolo(self, path, overwrite=overwrite)
 
     def to_pandas(self, *, flat: bool = False) -> dict[str, Any]:
         """Every table of the CSV export as a typed ``pandas.DataFrame``, by table name.
@@ -376,14 +377,17 @@ class Dataset:
 
         Args:
             directory: The directory to create (an existing empty one is fine).
-            overwrite: Replace a directory that exists and is not empty.
+            overwrite: Replace an earlier export (or a single file) at ``directory``;
+                no other directory is replaced (see :doc:`/security`).
 
         Returns:
             The path of the written directory.
 
         Raises:
             MissingExtraError: when pyarrow is not installed.
-            FileExistsError: when ``directory`` is not empty and ``overwrite`` is false.
+            FileExistsError: when ``directory`` is not empty and ``overwrite`` is
+                false, or it is a directory that an export does not replace.
+            TypeError: when ``overwrite`` is not a bool.
 
         """
         from .._export.frames import require, to_parquet

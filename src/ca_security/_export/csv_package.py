@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._model.flags import require_bool
 from .atomic import write_directory
 from .tables import Column, Table, tables
 
@@ -24,6 +25,7 @@ DESCRIPTOR = "datapackage.json"
 
 def to_csv(dataset: Dataset, directory: str | os.PathLike[str], *, overwrite: bool) -> Path:
     """Write one CSV file per table and ``datapackage.json``; see :meth:`Dataset.to_csv`."""
+    require_bool("overwrite", overwrite)
     found = tables(dataset)
 
     def fill(target: Path) -> None:
@@ -33,7 +35,7 @@ def to_csv(dataset: Dataset, directory: str | os.PathLike[str], *, overwrite: bo
         text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
         (target / DESCRIPTOR).write_text(text, "utf-8")
 
-    return write_directory(directory, fill, overwrite=overwrite)
+    return write_directory(directory, fill, export_format="csv", overwrite=overwrite)
 
 
 def _cell(value: Any) -> str:

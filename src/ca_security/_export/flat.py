@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._model.enums import RenderingKind
+from .._model.flags import require_bool
 from .atomic import write_directory
 from .tables import Column, Table
 
@@ -160,6 +161,7 @@ def write_flat_csv(
     a carriage return prefixed with ``'`` so that no spreadsheet runs it as a
     formula. For exact values, use the CSV export or ``to_pandas(flat=True)``.
     """
+    require_bool("overwrite", overwrite)
 
     def fill(target: Path) -> None:
         for table in flat_tables(ds):
@@ -169,4 +171,4 @@ def write_flat_csv(
                 writer.writerow(table.column_names)
                 writer.writerows([neutralise(cell or "") for cell in row] for row in table.rows)
 
-    return write_directory(directory, fill, overwrite=overwrite)
+    return write_directory(directory, fill, export_format="flat-csv", overwrite=overwrite)

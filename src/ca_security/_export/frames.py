@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .._model.errors import MissingExtraError
+from .._model.flags import require_bool
 from .atomic import write_directory
 from .tables import Table
 
@@ -81,6 +82,7 @@ def arrow_table(table: Table) -> Any:
 
 def to_parquet(found: list[Table], directory: str | os.PathLike[str], *, overwrite: bool) -> Path:
     """Write one Parquet file per table; see :meth:`Dataset.to_parquet`."""
+    require_bool("overwrite", overwrite)
     require("pyarrow", "to_parquet()")
     import pyarrow.parquet as pq
 
@@ -88,4 +90,4 @@ def to_parquet(found: list[Table], directory: str | os.PathLike[str], *, overwri
         for table in found:
             pq.write_table(arrow_table(table), target / f"{table.name}.parquet")
 
-    return write_directory(directory, fill, overwrite=overwrite)
+    return write_directory(directory, fill, export_format="parquet", overwrite=overwrite)

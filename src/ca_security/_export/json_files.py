@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._model.flags import require_bool
 from .._model.kinds import KINDS
 from .atomic import write_directory
 
@@ -41,6 +42,7 @@ def _converter() -> Any:
 
 def to_json(dataset: Dataset, directory: str | os.PathLike[str], *, overwrite: bool) -> Path:
     """Write ``metadata.json`` and one file per record kind; see :meth:`Dataset.to_json`."""
+    require_bool("overwrite", overwrite)
     from .._load.converter import make_converter
 
     converter = make_converter()
@@ -51,4 +53,4 @@ def to_json(dataset: Dataset, directory: str | os.PathLike[str], *, overwrite: b
             records = [converter.unstructure(record) for record in getattr(dataset, kind.name)]
             (target / kind.file).write_text(dump(records), "utf-8")
 
-    return write_directory(directory, fill, overwrite=overwrite)
+    return write_directory(directory, fill, export_format="json", overwrite=overwrite)

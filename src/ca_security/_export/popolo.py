@@ -17,14 +17,30 @@ the extension property ``ca_security_date`` (Popolo objects may carry others).
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 from .._model.dates import PartialDate
+from .._model.flags import require_bool
 
 if TYPE_CHECKING:
     from .._dataset.dataset import Dataset
 
-__all__ = ["popolo"]
+__all__ = ["popolo", "to_popolo"]
+
+
+def to_popolo(
+    dataset: Dataset, path: str | os.PathLike[str] | None, *, overwrite: bool
+) -> dict[str, list[dict[str, Any]]]:
+    """The Popolo document, also written to ``path`` if given; see :meth:`Dataset.to_popolo`."""
+    require_bool("overwrite", overwrite)
+    document = popolo(dataset)
+    if path is not None:
+        from .atomic import write_text
+        from .json_files import dump
+
+        write_text(path, dump(document), overwrite=overwrite)
+    return document
 
 
 def popolo(dataset: Dataset) -> dict[str, list[dict[str, Any]]]:

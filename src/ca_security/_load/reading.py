@@ -17,6 +17,7 @@ from .._dataset.dataset import Dataset, assemble
 from .._model.errors import DatasetError, Problem
 from .._model.kinds import KINDS
 from .._model.metadata import Metadata
+from . import origins
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "load"]
 
@@ -86,6 +87,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     directory = Path(path)
     if not directory.is_dir():
         raise FileNotFoundError(f"not a dataset directory: {str(directory)!r}")
+    origins.remember(directory)
     try:
         names = _list_directory(directory)
     except OSError as error:

@@ -23,6 +23,7 @@ from .._model.enums import (
     SummitFormat,
     SummitStatus,
 )
+from .._model.flags import require_bool
 from .._model.incidents import Incident
 from .._model.initiatives import Initiative, Signature, StatusChange
 from .._model.metadata import Metadata
@@ -84,6 +85,7 @@ def citations(
     ``rendered`` gives every citation with an excerpt a rendering, as a
     statement's citations need; otherwise the rendering is drawn or ``None``.
     """
+    require_bool("rendered", rendered)
     source = draw(source_ids if source_ids is not None else ids())
     excerpt = draw(_optional(texts()))
     start = end = None

@@ -1,0 +1,32 @@
+"""Where data were read from: the bundled data folder and each directory :func:`load` read.
+
+The exports refuse to replace these places or a directory that contains one
+(see :doc:`/security`), so an export cannot destroy the data it was made from.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+__all__ = ["bundled_directory", "data_directories", "remember"]
+
+_lock = threading.Lock()
+_loaded: set[Path] = set()
+
+
+def bundled_directory() -> Path:
+    """The folder of the bundled data files inside the installed package."""
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def remember(directory: Path) -> None:
+    """Note that ``directory`` was read as a dataset directory in this process."""
+    with _lock:
+        _loaded.add(directory.resolve())
+
+
+def data_directories() -> list[Path]:
+    """Every directory this process has read data from, in no particular order."""
+    with _lock:
+        return list(_loaded)
