@@ -53,6 +53,8 @@ from .record_keys import (
     label_names,
     names,
     optional_enum_value,
+    own_id,
+    own_topics,
     participants,
     place_names,
     present,
@@ -63,9 +65,8 @@ from .record_keys import (
     summit_names,
     summit_references,
     tenure_posts,
-    topic_ancestors,
     topic_names,
-    topics_and_above,
+    topics_below,
     word,
 )
 
@@ -118,11 +119,15 @@ def many_values(value: Any) -> tuple[Any, ...]:
 class Ref:
     """A reference to records of the ``targets`` kinds; ``keys`` gives the ids a record refers to.
 
-    Its values are read by :func:`~ca_security._query.lookup.resolve_refs`.
+    Its values are read by :func:`~ca_security._query.lookup.resolve_refs`; a
+    hierarchy's ``widen`` then adds the ids below those asked for (the
+    subtopics of a topic), so that ``keys`` stay a record's own ids and an
+    index never holds a whole chain of parents for each record.
     """
 
     targets: tuple[str, ...]
     keys: Keys
+    widen: Callable[[Dataset, frozenset[str]], frozenset[str]] | None = None
 
 
 @attrs.frozen
@@ -286,7 +291,7 @@ def _chosen(record_type: type, name: str) -> Choice:
     return Choice(declared.vocabulary, keys)
 
 
-_TOPIC = Ref(("topics",), topics_and_above)
+_TOPIC = Ref(("topics",), own_topics, topics_below)
 
 #: Kind noun -> what can be asked of that kind.
 SPECS: dict[str, KindSpec] = {
@@ -408,7 +413,7 @@ SPECS: dict[str, KindSpec] = {
         collection="topics",
         names=topic_names,
         criteria={
-            "under": Ref(("topics",), topic_ancestors),
+            "under": Ref(("topics",), own_id, topics_below),
             "text": Text(lambda t: (t.name, t.description)),
         },
     ),
