@@ -30,7 +30,7 @@ from .._model.enums import InitiativeStatus
 from .._model.incidents import Incident
 from .._model.initiatives import Initiative
 from .._model.kinds import KINDS
-from .._model.names import fold, name_key
+from .._model.names import fold, name_key, shortened
 from .._model.people import Official, Post
 from .._model.provenance import Source
 from .._model.rules import ANY_KIND, Declaration, declaration_of
@@ -53,6 +53,8 @@ from .record_keys import (
     label_names,
     names,
     optional_enum_value,
+    own_id,
+    own_topics,
     participants,
     place_names,
     present,
@@ -63,9 +65,8 @@ from .record_keys import (
     summit_names,
     summit_references,
     tenure_posts,
-    topic_ancestors,
     topic_names,
-    topics_and_above,
+    topics_below,
     word,
 )
 
@@ -80,9 +81,11 @@ __all__ = [
     "Choice",
     "Criterion",
     "KindSpec",
+    "MAX_QUERY_LENGTH",
     "Ref",
     "Text",
     "Word",
+    "check_length",
     "full_collection",
     "many_values",
     "spec_of",
@@ -97,12 +100,31 @@ DATE_CRITERIA = ("since", "until", "year")
 Keys = Callable[["Dataset", Any], Iterable[Any]]
 
 
+#: The longest text a query reads (an id, a name, a date, a word, a text to find);
+#: names and dates are short, and a longer value is refused before any reading.
+MAX_QUERY_LENGTH = 1000
+
+
+def check_length(value: Any, what: str = "a query value") -> None:
+    """Nothing, or a ValueError when ``value`` is a text longer than :data:`MAX_QUERY_LENGTH`.
+
+    Raises:
+        ValueError: for an over-long text; the message quotes it shortened.
+
+    """
+    if isinstance(value, str) and len(value) > MAX_QUERY_LENGTH:
+        raise ValueError(
+            f"{what} is at most {MAX_QUERY_LENGTH:,} characters; got {shortened(value)}"
+        )
+
+
 def many_values(value: Any) -> tuple[Any, ...]:
     """A criterion's value as a tuple: the items of a list, tuple or set, else the value alone.
 
     Raises:
         TypeError: for ``None``.
-        ValueError: for an empty list (which would match nothing).
+        ValueError: for an empty list (which would match nothing), or a text
+            longer than :data:`MAX_QUERY_LENGTH`.
 
     """
     if value is None:
@@ -110,19 +132,27 @@ def many_values(value: Any) -> tuple[Any, ...]:
     if isinstance(value, (list, tuple, set, frozenset)):
         if not value:
             raise ValueError("an empty list of values matches nothing; leave the criterion out")
-        return tuple(value)
-    return (value,)
+        values = tuple(value)
+    else:
+        values = (value,)
+    for item in values:
+        check_length(item)
+    return values
 
 
 @attrs.frozen
 class Ref:
     """A reference to records of the ``targets`` kinds; ``keys`` gives the ids a record refers to.
 
-    Its values are read by :func:`~ca_security._query.lookup.resolve_refs`.
+    Its values are read by :func:`~ca_security._query.lookup.resolve_refs`; a
+    hierarchy's ``widen`` then adds the ids below those asked for (the
+    subtopics of a topic), so that ``keys`` stay a record's own ids and an
+    index never holds a whole chain of parents for each record.
     """
 
     targets: tuple[str, ...]
     keys: Keys
+    widen: Callable[[Dataset, frozenset[str]], frozenset[str]] | None = None
 
 
 @attrs.frozen
@@ -200,6 +230,7 @@ class Text:
         """
         if not isinstance(value, str):
             raise TypeError(f"text is a string, got {type(value).__name__}")
+        check_length(value, "text")
         folded = fold(value)
         if not folded:
             raise ValueError("text needs at least one letter or digit")
@@ -286,7 +317,7 @@ def _chosen(record_type: type, name: str) -> Choice:
     return Choice(declared.vocabulary, keys)
 
 
-_TOPIC = Ref(("topics",), topics_and_above)
+_TOPIC = Ref(("topics",), own_topics, topics_below)
 
 #: Kind noun -> what can be asked of that kind.
 SPECS: dict[str, KindSpec] = {
@@ -408,7 +439,7 @@ SPECS: dict[str, KindSpec] = {
         collection="topics",
         names=topic_names,
         criteria={
-            "under": Ref(("topics",), topic_ancestors),
+            "under": Ref(("topics",), own_id, topics_below),
             "text": Text(lambda t: (t.name, t.description)),
         },
     ),

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .._model.dates import PartialDate
+from .criteria import check_length
 from .indexes import Span
 
 __all__ = ["coerce_date", "windows"]
@@ -23,6 +24,7 @@ def coerce_date(value: Any) -> PartialDate:
         TypeError: for a value of another type.
 
     """
+    check_length(value, "a date")
     if isinstance(value, int) and not isinstance(value, bool):
         return PartialDate(_four_digit_year(value, "a date given as a number"))
     return PartialDate.coerce(value)
@@ -43,7 +45,8 @@ def windows(criteria: Mapping[str, Any]) -> list[Span]:
 
     Raises:
         TypeError: for a ``year`` that is not an int (or a text of digits).
-        ValueError: for a date that cannot be read, or a year that is not four digits.
+        ValueError: for a date that cannot be read, a year that is not four
+            digits, or a ``since`` later than ``until`` (which would match nothing).
 
     """
     found: list[Span] = []
@@ -51,6 +54,11 @@ def windows(criteria: Mapping[str, Any]) -> list[Span]:
     if since is not None or until is not None:
         first = _MIN if since is None else coerce_date(since).earliest.toordinal()
         last = _MAX if until is None else coerce_date(until).latest.toordinal()
+        if first > last:
+            raise ValueError(
+                f"since {coerce_date(since)} is later than until {coerce_date(until)}: "
+                "no day is in both; swap them"
+            )
         found.append((first, last))
     if "year" in criteria:
         year = criteria["year"]

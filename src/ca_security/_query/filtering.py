@@ -73,6 +73,8 @@ def _plan(collection: Collection[Any], criteria: Mapping[str, Any]) -> list[_Par
             parts.append(_text_part(full, name, criterion, criterion.resolve(value)))
         elif isinstance(criterion, Ref):
             wanted = resolve_refs(ds, value, criterion.targets)
+            if criterion.widen is not None:
+                wanted = criterion.widen(ds, wanted)
             parts.append(_keys_part(ds, full, name, criterion, wanted))
         else:
             parts.append(_keys_part(ds, full, name, criterion, criterion.resolve(value)))
@@ -240,7 +242,13 @@ def _by_one_id(collection: C, name: str, value: Any) -> C | None:
         return None
     keys = criterion.keys
     index = key_index(collection, name, lambda record: keys(ds, record))
-    positions, records = index.get(value, _NO_POSTINGS)
+    wanted = (value,) if criterion.widen is None else criterion.widen(ds, frozenset((value,)))
+    if len(wanted) == 1:
+        positions, records = index.get(value, _NO_POSTINGS)
+    else:  # a topic and its subtopics: the postings of each, merged
+        found = {position for key in wanted for position in index.get(key, _NO_POSTINGS)[0]}
+        positions = tuple(sorted(found))
+        records = records_at(collection._records, positions)
     return type(collection)._subset(collection, positions, records)
 
 

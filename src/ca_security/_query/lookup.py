@@ -20,7 +20,7 @@ import attrs
 from .._model.errors import AmbiguousNameError, RecordNotFoundError
 from .._model.kinds import KINDS
 from .._model.names import fold, name_key
-from .criteria import ALL, SPECS, full_collection, many_values
+from .criteria import ALL, SPECS, check_length, full_collection, many_values
 from .indexes import name_index, token_index
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ def lookup(collection: Collection[R], name: str) -> R:
     """See :meth:`ca_security.Collection.lookup`."""
     if not isinstance(name, str):
         raise TypeError(f"lookup takes a name (str), got {type(name).__name__}")
+    check_length(name, "a name")
     record: R | None = collection.get(name)
     if record is not None:
         return record
@@ -190,6 +191,7 @@ def search(
     """
     if not isinstance(text, str):
         raise TypeError(f"search takes a string, got {type(text).__name__}")
+    check_length(text, "a search")
     if isinstance(limit, bool) or not isinstance(limit, int):
         raise TypeError(f"limit is a whole number >= 0, got {type(limit).__name__}")
     if limit < 0:
@@ -340,6 +342,7 @@ def _suggestions(collections: list[Collection[Any]], text: str) -> tuple[str, ..
 
 def lookup_any(ds: Dataset, name: str) -> Any:
     """The one record of any kind with this id, name or alias; see :meth:`Dataset.lookup`."""
+    check_length(name, "a name")
     exact = exact_ids(ds, name, ALL) if isinstance(name, str) else ()
     if len(exact) == 1:
         return ds[exact[0]]

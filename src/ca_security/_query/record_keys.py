@@ -38,6 +38,8 @@ __all__ = [
     "initiative_span",
     "label_names",
     "names",
+    "own_id",
+    "own_topics",
     "optional_enum_value",
     "participants",
     "place_names",
@@ -49,10 +51,9 @@ __all__ = [
     "summit_names",
     "summit_references",
     "tenure_posts",
-    "topic_ancestors",
-    "topic_lineages",
+    "topic_children",
     "topic_names",
-    "topics_and_above",
+    "topics_below",
     "word",
 ]
 
@@ -184,18 +185,6 @@ def tenure_posts(ds: Dataset, record: Any) -> tuple[str, ...]:
     return tuple(tenure.post for tenure in record.tenures)
 
 
-def topic_ancestors(ds: Dataset, record: Any) -> Iterator[str]:
-    """Keys: the topic and every topic above it (a cycle is followed once)."""
-    seen = {record.id}
-    yield record.id
-    parent = record.parent
-    while parent is not None and parent not in seen:
-        seen.add(parent)
-        yield parent
-        found = ds.topics.get(parent)
-        parent = None if found is None else found.parent
-
-
 def figure_span(ds: Dataset, record: Figure) -> Span | None:
     """A figure's days: its period, else its statement's date; ``None`` when neither is known."""
     if record.period_start is not None or record.period_end is not None:
@@ -246,30 +235,44 @@ def word(name: str) -> Any:
     )
 
 
-def topics_and_above(ds: Dataset, record: Any) -> set[str]:
-    """Keys: the record's topics and every topic above them.
+def own_topics(ds: Dataset, record: Any) -> tuple[str, ...]:
+    """Keys: the record's own topics (a query widens the topics asked for with :func:`topics_below`)."""
+    return tuple(record.topics)
 
-    Asking for a topic thus finds the records of its subtopics too, with one
-    look-up in the index.
+
+def own_id(ds: Dataset, record: Any) -> tuple[str, ...]:
+    """Keys: the record's own id."""
+    return (record.id,)
+
+
+def topics_below(ds: Dataset, wanted: frozenset[str]) -> frozenset[str]:
+    """The topics ``wanted`` and every topic below them (a cycle is followed once).
+
+    Asking for a topic thus finds the records of its subtopics too. The cost
+    is the number of topics found: the hierarchy is walked down from the
+    topics asked for, never up from every topic, so that a long chain of
+    parents costs no more than a flat vocabulary of as many topics.
     """
-    lineages = topic_lineages(ds)
-    return {topic for own in record.topics for topic in lineages.get(own, (own,))}
+    children = topic_children(ds)
+    found = set(wanted)
+    todo = list(wanted)
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return frozenset(found)
 
 
-def topic_lineages(ds: Dataset) -> Mapping[str, tuple[str, ...]]:
-    """Topic id -> that topic and every topic above it, nearest first (built once per dataset)."""
+def topic_children(ds: Dataset) -> Mapping[str, tuple[str, ...]]:
+    """Topic id -> the ids of the topics directly below it (built once per dataset)."""
 
     def build() -> Mapping[str, tuple[str, ...]]:
-        parents = {topic.id: topic.parent for topic in ds.topics}
-        lineages: dict[str, tuple[str, ...]] = {}
-        for topic_id in parents:
-            lineage = [topic_id]
-            parent = parents[topic_id]
-            while parent is not None and parent not in lineage:  # no endless cycle
-                lineage.append(parent)
-                parent = parents.get(parent)
-            lineages[topic_id] = tuple(lineage)
-        return MappingProxyType(lineages)
+        lists: dict[str, list[str]] = {}
+        for topic in ds.topics:
+            if topic.parent is not None:
+                lists.setdefault(topic.parent, []).append(topic.id)
+        return MappingProxyType({parent: tuple(found) for parent, found in lists.items()})
 
-    result: Mapping[str, tuple[str, ...]] = ds._cached("topics:lineages", build)
+    result: Mapping[str, tuple[str, ...]] = ds._cached("topics:children", build)
     return result
