@@ -107,3 +107,11 @@ def test_a_long_chain_of_parent_topics_is_checked_in_linear_time() -> None:
     small = min(_seconds_to_build(400) for _ in range(3))
     large = min(_seconds_to_build(4000) for _ in range(3))
     assert large < 40 * small
+
+
+def test_a_long_name_is_quoted_shortened_in_the_error() -> None:
+    """A look-up of a long unknown name does not copy it whole into the message."""
+    with pytest.raises(cs.RecordNotFoundError) as caught:
+        cs.load().statements.lookup("x" * 900)
+    assert "(900 characters)" in str(caught.value)
+    assert len(str(caught.value)) < 300

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from .names import shortened
+
 __all__ = [
     "AmbiguousNameError",
     "CASecurityError",
@@ -171,7 +173,7 @@ class RecordNotFoundError(CASecurityError, KeyError):
         self.key = key
         self.kind = kind
         self.suggestions: tuple[str, ...] = tuple(suggestions)
-        message = f"no {kind} {key!r}"
+        message = f"no {kind} {_quoted(key)}"
         if self.suggestions:
             message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
         self.message = message
@@ -198,7 +200,7 @@ class AmbiguousNameError(CASecurityError, LookupError):
         self.kind = kind
         self.candidates: tuple[str, ...] = tuple(candidates)
         noun = "records" if kind == "record" else f"{kind} records"
-        self.message = f"{len(self.candidates)} {noun} are named {key!r}: " + ", ".join(
+        self.message = f"{len(self.candidates)} {noun} are named {_quoted(key)}: " + ", ".join(
             repr(c) for c in self.candidates
         )
         super().__init__(self.message)
@@ -228,3 +230,13 @@ class MissingExtraError(CASecurityError, ImportError):
             f"once ca-security is published, pip install 'ca-security[{extra}]'",
             name=module,
         )
+
+
+def _quoted(key: object) -> str:
+    """A caller's key for an error message: a long string shortened (see :func:`.names.shortened`)."""
+    if isinstance(key, str):
+        return shortened(key)
+    try:
+        return repr(key)
+    except Exception:  # a value whose own repr fails still gets a message
+        return f"<{type(key).__name__}>"
