@@ -7,6 +7,7 @@ JSON.
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import attrs
 import pytest
@@ -317,7 +318,7 @@ def test_a_statement_shows_who_when_and_what():
 @given(cst.statements(), st.text(min_size=1))
 def test_a_generated_statement_repr_is_bounded(statement, text):
     """However long its texts, a statement's repr stays one bounded line naming it."""
-    assume(text.strip())
+    assume(any(not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf") for c in text))
     statement = attrs.evolve(statement, text=text * 50)
     line = repr(statement)
     assert "\n" not in line
