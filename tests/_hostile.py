@@ -10,6 +10,7 @@ every record kind.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -100,15 +101,22 @@ def _check_record_label(label: str, value: Any) -> None:
         assert any(isinstance(r, dict) and r.get("id") == label for r in records), label
 
 
+@functools.cache
+def _converter() -> Any:
+    """One converter for every check (making one costs more than a small round trip)."""
+    from ca_security._load.converter import make_converter
+
+    return make_converter()
+
+
 def check_valid(dataset: Dataset) -> None:
     """A loaded dataset is whole: it survives a write-and-read round trip unchanged."""
     from ca_security._load.consistency import validate
-    from ca_security._load.converter import make_converter
 
     assert isinstance(dataset, Dataset)
     records = {name: tuple(collection) for name, collection in dataset.collections()}
     assert validate(records) == []
-    converter = make_converter()
+    converter = _converter()
     for kind in KINDS:
         for record in records[kind.name]:
             assert converter.structure(converter.unstructure(record), kind.type) == record

@@ -1,20 +1,11 @@
-"""Shared test configuration: Hypothesis profiles.
+"""Shared test configuration: the Hypothesis profiles (see ``_profiles.py``).
 
-Profiles: ``ci`` (the default; thorough but bounded for 2 cores), ``fast``
-(set ``FAST=1``: few examples, for a quick local run) and ``dev``.
+``ci`` is the default (100 examples a test), ``deep`` (``HYPOTHESIS_PROFILE=deep``)
+runs more and the fuzz suite's full count, ``fast`` (``FAST=1``) and ``dev`` fewer.
 """
 
 from __future__ import annotations
 
-import os
+import _profiles
 
-from hypothesis import HealthCheck, settings
-
-settings.register_profile(
-    "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.register_profile("fast", max_examples=10, deadline=None)
-settings.register_profile("dev", max_examples=50, deadline=None)
-settings.load_profile(
-    "fast" if os.environ.get("FAST") else os.environ.get("HYPOTHESIS_PROFILE", "ci")
-)
+_profiles.load()
