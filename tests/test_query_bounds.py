@@ -94,7 +94,7 @@ def test_a_long_chain_of_topics_answers_topic_queries_quickly() -> None:
     large = first_queries(topic_chain(4000), 4000)
     assert large < 10.0
     # 16 times the topics: about 16 times the work in n log n, 256 times in n squared.
-    assert large < 100 * max(small, 1e-3)
+    assert large < 100 * max(small, 1e-2)  # linear is ~16x; the old cubic walk, minutes
 
 
 # -- long query values, and since after until ------------------------------------

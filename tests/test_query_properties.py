@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from ca_security import AmbiguousNameError, Dataset, PartialDate
@@ -136,6 +136,9 @@ def chaining_equals_combining(data: st.DataObject, ds: Dataset) -> None:
     """``filter(a=x).filter(b=y) == filter(a=x, b=y)``."""
     first = data.draw(statement_criteria(ds))
     second = data.draw(statement_criteria(ds, exclude=frozenset(first)))
+    since, until = first.get("since", second.get("since")), first.get("until", second.get("until"))
+    # since after until is an error (tested elsewhere), not a query to chain
+    assume(since is None or until is None or since.earliest <= until.latest)
     assert ds.statements.filter(**first).filter(**second) == ds.statements.filter(**first, **second)
 
 
