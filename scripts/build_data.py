@@ -7,6 +7,10 @@ people, summits and web sources around them). This script merges the parts
 kind by kind (an id in two parts is an error), fills citation offsets from
 the corpus, sorts records by id and writes ``src/ca_security/data/<kind>.json``,
 pretty-printed with a final newline. ``metadata.json`` is authored in place.
+Then it loads the written data with every check of ``ca_security.load`` and,
+when they pass, writes ``src/ca_security/_load/bundled_records.py``: the
+digest of the data it checked and the structuring functions the bundled load
+uses for them (see ``ca_security._load.bundled``).
 
 Run from the repository root after editing a fragment::
 
@@ -30,6 +34,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "ca_security" / "data"
+WRITTEN = ROOT / "src" / "ca_security" / "_load" / "bundled_records.py"
 CORPUS = ROOT / "corpus"
 PARTS = ROOT / "scripts" / "data"
 
@@ -88,6 +93,36 @@ def fill_offsets(value: Any, texts: dict[str, str], where: str, errors: list[str
         fill_offsets(item, texts, f"{where}.{key}", errors)
 
 
+def bundled_records_changed(*, write: bool, errors: list[str]) -> bool:
+    """Check the package data with every check; write (or compare) the bundled load's module.
+
+    Returns whether the module differs from what the data and record types
+    call for. Data that fail a check are an error, and nothing is written.
+    """
+    sys.path.insert(0, str(ROOT / "src"))
+    import ca_security
+    from ca_security._load.bundled import data_digest
+    from ca_security._load.bundled_source import bundled_source
+
+    try:
+        ca_security.load(DATA)
+    except ca_security.DatasetError as error:
+        errors.append(f"the package data break a rule of the loader:\n{error}")
+        return False
+
+    def read(name: str) -> bytes | None:
+        path = DATA / name
+        return path.read_bytes() if path.is_file() else None
+
+    new = bundled_source(data_digest(read))
+    original = WRITTEN.read_text(encoding="utf-8") if WRITTEN.exists() else ""
+    if new == original:
+        return False
+    if write:
+        WRITTEN.write_text(new, encoding="utf-8")
+    return True
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--check", action="store_true", help="only report files that would change")
@@ -109,6 +144,9 @@ def main() -> int:
             changed.append(name)
             if not args.check:
                 path.write_text(new, encoding="utf-8")
+    checkable = not errors and not (args.check and changed)
+    if checkable and bundled_records_changed(write=not args.check, errors=errors):
+        changed.append(str(WRITTEN.relative_to(ROOT)))
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
     for name in changed:

@@ -104,17 +104,21 @@ def _load_bundled() -> Dataset:
 
 @functools.cache
 def _read_bundled() -> Dataset:
-    """The bundled dataset, read once per process (a failed read is not kept)."""
-    from importlib import resources  # slow to import; only the bundled data need it
+    """The bundled dataset, read once per process (a failed read is not kept).
 
-    data = resources.files("ca_security").joinpath("data")
-    names = sorted(item.name for item in data.iterdir() if item.name.endswith(".json"))
+    The data the build checked take the short path of :mod:`.bundled`;
+    anything else (a data file edited since) is loaded with every check.
+    """
+    from .bundled import trusted_dataset
+
+    directory = origins.bundled_directory()
+    names = _list_directory(directory)
 
     def read(name: str) -> bytes | None:
-        entry = data.joinpath(name)
+        entry = directory / name
         return entry.read_bytes() if entry.is_file() else None
 
-    return _build(read, names)
+    return trusted_dataset(read, names) or _build(read, names)
 
 
 def _list_directory(directory: Path) -> list[str]:

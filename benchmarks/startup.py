@@ -1,0 +1,147 @@
+"""Time to first answer: fresh interpreters, paired A/B, against pycountry.
+
+Each pair runs two whole processes back to back, in alternating order, and
+times them from the outside (``time.perf_counter`` around
+``subprocess.run``): the interpreter's start, the imports, the load and the
+question, as a user waiting for a notebook cell or a command sees them. The
+figures are the medians over the pairs, and the median of the per-pair ratios,
+which cancels most of the noise a shared machine adds.
+
+Run it with the interpreter of an installed wheel (pip writes the bytecode at
+install time; a checkout whose ``__pycache__`` is missing measures compilation
+instead)::
+
+    python benchmarks/startup.py --pairs 15
+
+Needs ``pycountry`` in the same environment (the ``bench`` extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+
+#: What each contestant runs in a fresh interpreter.
+FIRST_ANSWER = (
+    "import ca_security as c; c.load().statements.filter(speaker='Tokayev')",
+    "import pycountry; pycountry.countries.lookup('kz')",
+)
+IMPORT_ONLY = ("import ca_security", "import pycountry")
+#: Prints, from inside one fresh interpreter, how long ``load()`` took after the import.
+LOAD_AFTER_IMPORT = (
+    "import time, ca_security as c; t = time.perf_counter(); c.load(); "
+    "print(time.perf_counter() - t)"
+)
+
+
+def run_once(argv: Sequence[str]) -> float:
+    """Seconds one whole process takes, from start to exit (it must succeed)."""
+    started = time.perf_counter()
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, env=_environment())
+    return time.perf_counter() - started
+
+
+def _environment() -> dict[str, str]:
+    # Bytecode as an installed wheel has it: never rewritten by the runs themselves.
+    environment = dict(os.environ)
+    environment["PYTHONDONTWRITEBYTECODE"] = "1"
+    return environment
+
+
+def paired(a: Sequence[str], b: Sequence[str], pairs: int) -> dict[str, float]:
+    """Median seconds of ``a`` and ``b`` and the median of the per-pair ratios a / b."""
+    run_once(a), run_once(b)  # warm the file cache; not counted
+    times_a, times_b, ratios = [], [], []
+    for index in range(pairs):
+        if index % 2:
+            second_b, first_a = run_once(b), run_once(a)
+            time_a, time_b = first_a, second_b
+        else:
+            time_a, time_b = run_once(a), run_once(b)
+        times_a.append(time_a)
+        times_b.append(time_b)
+        ratios.append(time_a / time_b)
+    return {
+        "a": statistics.median(times_a),
+        "b": statistics.median(times_b),
+        "ratio": statistics.median(ratios),
+        "ratio_low": min(ratios),
+        "ratio_high": max(ratios),
+    }
+
+
+def load_after_import(runs: int) -> float:
+    """Median seconds of the bundled ``load()`` after the import, each in a fresh process."""
+    times = []
+    for _ in range(runs):
+        output = subprocess.run(
+            [sys.executable, "-c", LOAD_AFTER_IMPORT],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=_environment(),
+        ).stdout
+        times.append(float(output))
+    return statistics.median(times)
+
+
+def machine() -> str:
+    """The machine and its load, for the caption of the table."""
+    from importlib import metadata
+
+    versions = ", ".join(
+        f"{name} {metadata.version(name)}" for name in ("ca_security", "attrs", "pycountry")
+    )
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    return (
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()} ({sys.executable}), "
+        f"{versions}; load average {load}"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Print the start-up table (Markdown) for this interpreter."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=15, help="A/B pairs per row (default 15)")
+    options = parser.parse_args(argv)
+    python = sys.executable
+    cli = os.path.join(os.path.dirname(python), "ca-security")
+    rows = {
+        "first answer (import, load, one filter)": paired(
+            [python, "-c", FIRST_ANSWER[0]], [python, "-c", FIRST_ANSWER[1]], options.pairs
+        ),
+        "`ca-security stats`": paired(
+            [cli, "stats"], [python, "-c", FIRST_ANSWER[1]], options.pairs
+        ),
+        "import alone": paired(
+            [python, "-c", IMPORT_ONLY[0]], [python, "-c", IMPORT_ONLY[1]], options.pairs
+        ),
+        "an empty interpreter": paired(
+            [python, "-c", "pass"], [python, "-c", FIRST_ANSWER[1]], options.pairs
+        ),
+    }
+    print(f"Machine: {machine()}\n")
+    print(f"Medians of {options.pairs} pairs of fresh processes; baseline: `{FIRST_ANSWER[1]}`")
+    print("(for the import row: `import pycountry`).\n")
+    print("| what | ca_security | baseline | ratio (median, range) |")
+    print("|---|---:|---:|---:|")
+    for name, row in rows.items():
+        print(
+            f"| {name} | {row['a'] * 1000:.0f} ms | {row['b'] * 1000:.0f} ms "
+            f"| {row['ratio']:.2f}x ({row['ratio_low']:.2f}-{row['ratio_high']:.2f}) |"
+        )
+    print(
+        f"\nBundled `load()` after `import ca_security`, median of {options.pairs} "
+        f"fresh processes: {load_after_import(options.pairs) * 1000:.1f} ms"
+    )
+    print(f"Load average after the runs: {', '.join(f'{v:.2f}' for v in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
