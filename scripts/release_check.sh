@@ -29,7 +29,7 @@ for wanted in pyproject.toml README.md CHANGELOG.md LICENSE src/ca_security/data
 done
 
 echo "--- the version is single-sourced, and the CHANGELOG has its section"
-version=$("$python" -c 'import re; print(re.search(r"(?m)^version = \"([^\"]+)\"", open("pyproject.toml").read())[1])')
+version=$("$python" -c 'import re; print(re.search(r"(?m)^__version__ = \"([^\"]+)\"", open("src/ca_security/_version.py").read())[1])')
 case "$(basename "$(ls "$work"/dist/*.whl)")" in
   "ca_security-$version-"*) ;;
   *) echo "wheel name does not carry version $version"; exit 1 ;;

@@ -169,32 +169,26 @@ def test_an_unknown_name_raises_the_standard_attribute_error(name):
         exec(f"from ca_security import {name}", {})
 
 
-def test_the_version_module_rejects_other_names():
-    from ca_security import _version
+def test_the_version_is_the_installed_metadata_version():
+    from importlib import metadata
 
-    with pytest.raises(AttributeError, match="has no attribute 'version'"):
-        _version.version  # noqa: B018 - the access is the test
+    assert cs.__version__ == metadata.version("ca-security")
 
 
-def test_the_version_is_read_on_first_access_only():
-    """``DATASET_VERSION`` needs no package metadata; ``__version__`` reads it once."""
-    startup, before, after = _run(
+def test_no_version_needs_the_package_metadata():
+    """Neither version imports ``importlib.metadata`` (``stats`` prints both)."""
+    startup, after = _run(
         """
         import json, sys
         startup = "importlib.metadata" in sys.modules
         import ca_security
-        ca_security.DATASET_VERSION
-        before = "importlib.metadata" in sys.modules
-        version = ca_security.__version__
-        kept = vars(sys.modules["ca_security._version"])["__version__"]
-        after = "importlib.metadata" in sys.modules and version == kept
-        print(json.dumps([startup, before, after]))
+        ca_security.DATASET_VERSION, ca_security.__version__
+        print(json.dumps([startup, "importlib.metadata" in sys.modules]))
         """
     )
     if startup:
         pytest.skip("this interpreter imports importlib.metadata at startup")
-    assert before is False
-    assert after is True
+    assert after is False
 
 
 @pytest.mark.parametrize("module", sorted(set(cs._MODULES.values())))
@@ -234,3 +228,19 @@ def test_type_checkers_see_every_public_name_and_reject_a_misspelt_one(tmp_path)
     assert len(errors) == 1, result.stdout
     assert 'Module has no attribute "Statment"' in errors[0]
     assert "-> ca_security._dataset.dataset.Dataset" in result.stdout
+
+
+def test_stats_imports_neither_the_page_checker_nor_the_checked_loader():
+    """``ca-security stats`` on the bundled data: the short path, no HTML or HTTP machinery."""
+    imported = _run(
+        """
+        import contextlib, io, json, sys
+        from ca_security._cli import main
+        with contextlib.redirect_stdout(io.StringIO()):
+            code = main(["stats"])
+        heavy = ("cattrs", "html.parser", "http.client", "importlib.metadata",
+                 "ca_security._verify.pages", "ca_security._load.consistency")
+        print(json.dumps([code, [name for name in heavy if name in sys.modules]]))
+        """
+    )
+    assert imported == [0, []]

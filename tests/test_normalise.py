@@ -12,7 +12,8 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ca_security._model.normalise import normalise_text, page_text
+from ca_security._model.normalise import normalise_text
+from ca_security._verify.page_text import page_text
 
 # The oracle's own tables, by Unicode name: they do not come from the module under test.
 ORACLE_QUOTES = {'"', "'", "`"} | {

@@ -8,21 +8,6 @@ __all__ = ["DATASET_VERSION", "__version__"]
 #: ``metadata.json`` in the bundled data carries the same value (a test checks it).
 DATASET_VERSION = "2026.12.06"
 
-#: The version of the package, read from its installed metadata on first access
-#: (by ``__getattr__`` below: importing ``importlib.metadata`` costs more than the
-#: rest of a bare ``import ca_security``).
-__version__: str
-
-
-def __getattr__(name: str) -> str:
-    """``__version__``, from the package metadata; read once, then kept in this module."""
-    if name != "__version__":
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import metadata
-
-    try:
-        version = metadata.version("ca-security")
-    except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare source tree
-        version = "0+unknown"
-    globals()["__version__"] = version
-    return version
+#: The version of the package. The build reads it from here (``[tool.hatch.version]``
+#: in ``pyproject.toml``), so the installed metadata carry the same value.
+__version__ = "0.1.0.dev0"

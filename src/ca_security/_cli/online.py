@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from .._dataset.dataset import Dataset
-from .._verify.pages import DEFAULT_DELAY, DEFAULT_TIMEOUT, PageCheck, PageStatus, check_pages
+from .._verify.defaults import DEFAULT_DELAY, DEFAULT_TIMEOUT
+
+if TYPE_CHECKING:
+    from .._dataset.dataset import Dataset
+    from .._verify.pages import PageCheck
 
 __all__ = ["add_online_options", "verify_online"]
 
@@ -60,6 +63,8 @@ def verify_online(
     """
     out = sys.stdout if out is None else out
     err = sys.stderr if err is None else err
+
+    from .._verify.pages import PageStatus, check_pages  # the HTTP and HTML machinery
 
     def show(check: PageCheck) -> None:
         print(_line(check, format), file=out, flush=True)

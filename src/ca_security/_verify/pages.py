@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._model.normalise import normalise_text, page_text
+from .._model.normalise import normalise_text
+from .defaults import DEFAULT_DELAY, DEFAULT_TIMEOUT
+from .page_text import page_text
 
 if TYPE_CHECKING:
     import urllib.request
@@ -39,10 +41,6 @@ __all__ = [
     "user_agent",
 ]
 
-#: Seconds allowed for each page, from the request to its last byte.
-DEFAULT_TIMEOUT = 20.0
-#: Seconds between two requests to the same host.
-DEFAULT_DELAY = 2.0
 #: The most bytes read of one page (4 MiB).
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 _CHUNK = 64 * 1024
