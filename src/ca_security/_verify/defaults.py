@@ -1,5 +1,8 @@
-"""The defaults of checking pages online, apart from :mod:`.pages` so that the command line's
-options can show them without importing the HTTP and HTML machinery."""
+"""The defaults of checking pages online.
+
+Apart from :mod:`.pages`, so that the command line's options can show them
+without importing the HTTP and HTML machinery.
+"""
 
 from __future__ import annotations
 
