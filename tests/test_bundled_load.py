@@ -152,3 +152,12 @@ _RECORDS = st.one_of(
 def test_the_written_functions_rebuild_any_valid_record_from_its_json(record: Any) -> None:
     structure = bundled_records.structurers()[type(record)]
     assert structure(json.loads(json.dumps(record_to_json(record)))) == record
+
+
+def test_a_file_that_cannot_be_read_takes_the_checked_path() -> None:
+    def read(name: str) -> bytes | None:
+        if name == "topics.json":
+            raise IsADirectoryError(21, "Is a directory", name)
+        return read_from(DATA)(name)
+
+    assert bundled.trusted_dataset(read, names_in(DATA)) is None

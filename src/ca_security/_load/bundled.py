@@ -53,7 +53,8 @@ def trusted_dataset(read: Read, names: Iterable[str]) -> Dataset | None:
     """The dataset of the files ``read`` gives, when the build checked them; else ``None``.
 
     ``names`` are the ``.json`` files the directory holds: one the build does
-    not know makes the answer ``None`` (the checked path reports it).
+    not know makes the answer ``None``, as does a file ``read`` cannot read
+    (the checked path reports both).
     """
     from . import bundled_records as written
 
@@ -62,7 +63,10 @@ def trusted_dataset(read: Read, names: Iterable[str]) -> Dataset | None:
         for record_type, fields in written.FIELDS.items()
     ):
         return None
-    files = {name: read(name) for name in DATA_FILES}
+    try:
+        files = {name: read(name) for name in DATA_FILES}
+    except OSError:  # the checked path reports it, with the file's name
+        return None
     if data_digest(files.__getitem__) != written.DIGEST:
         return None
     structure = written.structurers()

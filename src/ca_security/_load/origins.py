@@ -6,10 +6,18 @@ The exports refuse to replace these places or a directory that contains one
 
 from __future__ import annotations
 
+import os
 import threading
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["bundled_directory", "data_directories", "remember"]
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["BUNDLED_DATA", "bundled_directory", "data_directories", "remember"]
+
+#: The folder of the bundled data files inside the installed package, as a string
+#: (the bundled load needs no :mod:`pathlib`, which costs milliseconds to import).
+BUNDLED_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "data")
 
 _lock = threading.Lock()
 _loaded: set[Path] = set()
@@ -17,7 +25,9 @@ _loaded: set[Path] = set()
 
 def bundled_directory() -> Path:
     """The folder of the bundled data files inside the installed package."""
-    return Path(__file__).resolve().parent.parent / "data"
+    from pathlib import Path
+
+    return Path(BUNDLED_DATA)
 
 
 def remember(directory: Path) -> None:

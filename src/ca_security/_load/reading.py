@@ -10,14 +10,16 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._dataset.dataset import Dataset, assemble
 from .._model.errors import DatasetError, Problem
 from .._model.kinds import KINDS
 from .._model.metadata import Metadata
 from . import origins
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "load"]
 
@@ -84,6 +86,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         raise TypeError(f"path must be a string or os.PathLike, got {type(path).__name__}")
     if isinstance(path, str) and not path.strip():
         raise ValueError("path is empty; pass None for the bundled dataset")
+    from pathlib import Path  # not imported for the bundled data, which need none
+
     directory = Path(path)
     if not directory.is_dir():
         raise FileNotFoundError(f"not a dataset directory: {str(directory)!r}")
@@ -106,19 +110,25 @@ def _load_bundled() -> Dataset:
 def _read_bundled() -> Dataset:
     """The bundled dataset, read once per process (a failed read is not kept).
 
-    The data the build checked take the short path of :mod:`.bundled`;
-    anything else (a data file edited since) is loaded with every check.
+    The data the build checked take the short path of :mod:`.bundled`, with
+    the collector paused (see :func:`_collector_paused`); anything else (a
+    data file edited since) is loaded with every check.
     """
     from .bundled import trusted_dataset
 
-    directory = origins.bundled_directory()
-    names = _list_directory(directory)
+    directory = origins.BUNDLED_DATA
+    names = sorted(name for name in os.listdir(directory) if name.endswith(".json"))
 
     def read(name: str) -> bytes | None:
-        entry = directory / name
-        return entry.read_bytes() if entry.is_file() else None
+        try:
+            with open(os.path.join(directory, name), "rb") as file:
+                return file.read()
+        except FileNotFoundError:
+            return None
 
-    return trusted_dataset(read, names) or _build(read, names)
+    with _collector_paused():  # the short path collects no problems
+        trusted = trusted_dataset(read, names)
+    return trusted or _build(read, names)
 
 
 def _list_directory(directory: Path) -> list[str]:
