@@ -104,6 +104,7 @@ def growth(sizes: Sequence[int]) -> list[tuple[int, float]]:
     from pathlib import Path
 
     from ca_security._load import bundled, bundled_records
+    from ca_security._model.kinds import KINDS
 
     sys.path.insert(0, str(Path(__file__).parent))
     import synthetic
@@ -122,17 +123,11 @@ def growth(sizes: Sequence[int]) -> list[tuple[int, float]]:
                     dataset = bundled.trusted_dataset(files.get, list(files))
                     best = min(best, time.perf_counter() - started)
                 assert dataset is not None, "the short path refused the synthetic data"
-                records = sum(len(getattr(dataset, name)) for name in _KINDS)
+                records = sum(len(getattr(dataset, kind.name)) for kind in KINDS)
                 figures.append((records, best))
     finally:
         bundled_records.DIGEST = shipped
     return figures
-
-
-_KINDS = (
-    "sources countries places organizations topics series posts officials initiatives "
-    "summits statements figures incidents"
-).split()
 
 
 def machine() -> str:
@@ -195,7 +190,7 @@ def main(argv: list[str] | None = None) -> None:
     print("\nThe bundled short path over synthetic data (record types already built):\n")
     print("| statements | records of every kind | short path | per 1,000 records |")
     print("|---:|---:|---:|---:|")
-    for statements, (records, seconds) in zip(options.growth, growth(options.growth)):
+    for statements, (records, seconds) in zip(options.growth, growth(options.growth), strict=True):
         print(
             f"| {statements:,} | {records:,} | {seconds * 1000:.1f} ms "
             f"| {seconds * 1000 / records * 1000:.2f} ms |"
