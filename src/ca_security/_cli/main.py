@@ -22,7 +22,39 @@ _EXPORT_FORMATS = ("json", "csv", "parquet", "popolo")
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line on stderr and exit code 2."""
+    """An argument parser whose errors are one line on stderr and exit code 2.
+
+    Options may be added later (:meth:`defer`): a command's parser adds them
+    when that command is parsed or its help is shown, so that running one
+    command does not build the options of every other (the filter options
+    need the query layer).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._deferred: list[Callable[[argparse.ArgumentParser], None]] = []
+
+    def defer(self, add: Callable[[argparse.ArgumentParser], None]) -> None:
+        """Run ``add(self)`` before this parser first parses or formats its help."""
+        self._deferred.append(add)
+
+    def _complete(self) -> None:
+        while self._deferred:
+            self._deferred.pop(0)(self)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        self._complete()
+        return super().parse_known_args(args, namespace)
+
+    def format_help(self) -> str:
+        self._complete()
+        return super().format_help()
+
+    def format_usage(self) -> str:
+        self._complete()
+        return super().format_usage()
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
@@ -64,8 +96,9 @@ def _listing(commands: Any, noun: str, summary: str, example: str) -> None:
     name = kind_named(noun).name
     parser = _command(commands, name, summary, example, lists.listing)
     parser.set_defaults(kind=name)
-    lists.add_filter_options(parser, noun)
-    add_output_options(parser)
+    assert isinstance(parser, _Parser)
+    parser.defer(lambda command: lists.add_filter_options(command, noun))
+    parser.defer(add_output_options)
 
 
 def _add_listings(commands: Any) -> None:
