@@ -1,26 +1,29 @@
-"""Benchmark: load, query, import time and memory of ca_security, with baselines.
+"""Benchmark: load, query, iteration, import time and memory of ca_security, with baselines.
 
 Run from a checkout with the ``bench`` extra installed::
 
     pip install -e ".[bench]"
     python benchmarks/bench.py                # 1,000 / 10,000 / 100,000 statements
     python benchmarks/bench.py --sizes 1000   # a quick run
+    python benchmarks/bench.py --help
 
 It writes synthetic datasets (see ``synthetic.py``) to a temporary directory
-and prints Markdown tables:
+and prints Markdown tables, each captioned with the machine (CPUs, Python,
+library versions) and the load average before and after it ran:
 
 - load time per record: ``ca_security.load(path)`` (decode + validate +
-  build) next to ``json.loads`` alone, msgspec decoding the same files into
-  equivalent Structs, and pydantic v2 models (both generated from our attrs
-  types; benchmark-only dependencies);
-- query latency per criterion: ``filter`` answered from the indexes (no whole
-  answer is kept, so every call answers afresh), against a plain linear scan
-  over the same tuple, and the first query including the lazy index build;
+  build) next to ``json.loads`` alone and four baselines decoding the same
+  files (``baselines.py``): msgspec Structs and pydantic v2 models generated
+  from our attrs types, each plain and constrained with the per-field rules
+  our declarations state (pydantic strict); then where a load's time goes;
+- query latency per criterion (``queries.py``): ``filter`` asked again (the
+  same question: cached) and asked afresh (a different question each call),
+  against careful linear scans over the records in canonical and in file order;
+- a plain loop over the statements in canonical order and in file order;
+- memory: resident memory after a load in a fresh interpreter per contestant,
+  and its peak during the build (``memory.py``); what tracemalloc counts;
 - ``import ca_security`` against ``import pycountry`` and ``import attrs, cattrs``,
-  and what the lazy import defers: the first use of the record types and the
-  first ``load()`` of the bundled data;
-- where a load of the largest dataset spends its time, step by step;
-- memory per 1,000 statements (tracemalloc) against msgspec Structs.
+  and what the lazy import defers (``loading.py``).
 
 Figures are printed, never asserted.
 """
@@ -28,458 +31,245 @@ Figures are printed, never asserted.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import enum
-import gc
-import json
-import os
-import platform
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
-import timeit
-import tracemalloc
-import types
-import typing
-from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
-from typing import Any
-
-import attrs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import loading
+import measure
+import memory
+import queries
 import synthetic
+from baselines import BASELINES
+from measure import conditions, ms, ratio, us
 
-import ca_security
-from ca_security import PartialDate
-from ca_security._model.kinds import KINDS
-
-FILES = [(kind.file, kind.type) for kind in KINDS]
-
-
-# -- equivalent msgspec Structs and pydantic models, generated from the attrs types -----
+#: The load-time target at 100,000 statements, in seconds (``docs/performance.md``).
+LOAD_TARGET = 1.5
 
 
-def _translate(tp: Any, make: Callable[[type], Any]) -> Any:
-    if tp is PartialDate:
-        return str
-    if attrs.has(tp):
-        return make(tp)
-    origin = typing.get_origin(tp)
-    args = typing.get_args(tp)
-    if origin is tuple:
-        return tuple[_translate(args[0], make), ...]  # type: ignore[misc]
-    if origin in (typing.Union, types.UnionType):
-        return typing.Union[tuple(_translate(a, make) for a in args)]  # noqa: UP007
-    return tp
-
-
-def msgspec_types() -> dict[type, Any]:
-    import msgspec
-
-    made: dict[type, Any] = {}
-
-    def make(cls: type) -> Any:
-        if cls not in made:
-            hints = typing.get_type_hints(cls)
-            fields: list[Any] = []
-            for field in attrs.fields(cls):
-                tp = _translate(hints[field.name], make)
-                if field.default is attrs.NOTHING:
-                    fields.append((field.name, tp))
-                else:
-                    fields.append((field.name, tp, field.default))
-            made[cls] = msgspec.defstruct(
-                cls.__name__, fields, kw_only=True, forbid_unknown_fields=True, frozen=True
-            )
-        return made[cls]
-
-    return {cls: list[make(cls)] for _, cls in FILES}  # type: ignore[misc]
-
-
-def pydantic_types() -> dict[type, Any]:
-    import pydantic
-
-    made: dict[type, Any] = {}
-
-    def make(cls: type) -> Any:
-        if cls not in made:
-            hints = typing.get_type_hints(cls)
-            fields: dict[str, Any] = {}
-            for field in attrs.fields(cls):
-                tp = _translate(hints[field.name], make)
-                default = field.default
-                if isinstance(default, enum.Enum):
-                    default = default
-                fields[field.name] = (tp, ... if default is attrs.NOTHING else default)
-            made[cls] = pydantic.create_model(  # type: ignore[call-overload]
-                cls.__name__,
-                __config__=pydantic.ConfigDict(extra="forbid", frozen=True),
-                **fields,
-            )
-        return made[cls]
-
-    return {cls: pydantic.TypeAdapter(list[make(cls)]) for _, cls in FILES}  # type: ignore[misc]
-
-
-# -- measurements ------------------------------------------------------------------------
-
-
-def best_of(repeat: int, run: Callable[[], Any]) -> float:
-    """The best wall time of ``repeat`` runs (the garbage collector left as it is)."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def read_all(directory: Path) -> dict[str, bytes]:
-    return {name: (directory / name).read_bytes() for name, _ in FILES}
-
-
-def load_table(directory: Path, n: int, repeat: int) -> dict[str, float]:
-    """Seconds to load the files: ca_security, then each baseline twice.
-
-    ``ca_security.load`` pauses the garbage collector itself. Each baseline is
-    timed with the collector as Python leaves it (``... (gc on)``) and paused
-    the same way the loader pauses it (``_collector_paused``, the records
-    moved to the oldest generation afterwards), so that the comparison is like
-    for like.
-    """
-    from ca_security._load.reading import _collector_paused
-
-    raw = read_all(directory)
-    records = sum(len(json.loads(raw[name])) for name, _ in FILES)
-    del raw
-    import msgspec
-
-    structs = msgspec_types()
-    models = pydantic_types()
-    decoders = {cls: msgspec.json.Decoder(structs[cls]) for _, cls in FILES}
-    baselines: dict[str, Callable[[], Any]] = {
-        "json.loads": lambda: [json.loads((directory / name).read_bytes()) for name, _ in FILES],
-        "msgspec": lambda: [
-            decoders[cls].decode((directory / name).read_bytes()) for name, cls in FILES
-        ],
-        "pydantic v2": lambda: [
-            models[cls].validate_json((directory / name).read_bytes()) for name, cls in FILES
-        ],
-    }
-
-    def paused(run: Callable[[], Any]) -> Callable[[], Any]:
-        def run_paused() -> Any:
-            with _collector_paused():
-                return run()
-
-        return run_paused
-
-    results = {
-        "records": float(records),
-        "ca_security.load": best_of(repeat, lambda: ca_security.load(directory)),
-    }
-    for name, run in baselines.items():
-        results[name] = best_of(repeat, paused(run))
-        results[f"{name} (gc on)"] = best_of(repeat, run)
-    return results
-
-
-def load_parts(directory: Path, repeat: int) -> dict[str, float]:
-    """Where a load's time goes: the loader's own steps, each timed alone.
-
-    Each step runs with the collector paused, as in a load.
-    """
-    from ca_security._dataset.dataset import assemble
-    from ca_security._load.consistency import validate
-    from ca_security._load.reading import _METADATA, _collector_paused, _fast_records, _parse
-
-    names = [_METADATA, *(name for name, _ in FILES)]
-    raw = read_all(directory) | {_METADATA: (directory / _METADATA).read_bytes()}
-
-    def _bytes(data: str | bytes) -> bytes:
-        return data.encode("utf-8") if isinstance(data, str) else data
-
-    def parse() -> dict[str, Any]:
-        return {
-            name: _parse(name, _bytes(raw[name]), expect=dict if name == _METADATA else list)[0]
-            for name in names
-            if name in raw
-        }
-
-    parsed = parse()
-    built = _fast_records(parsed)
-    assert built is not None, "the synthetic data take the fast path"
-    metadata, records = built
-
-    steps: dict[str, Callable[[], Any]] = {
-        "read and parse the JSON (duplicate keys, NaN and size checked)": parse,
-        "build and check the records (the fast path)": lambda: _fast_records(parsed),
-        "cross-record validation (ids, references, dates)": lambda: validate(records),
-        "canonical order and collections": lambda: assemble(metadata, records),
-    }
-    results = {}
-    for label, run in steps.items():
-        with _collector_paused():
-            results[label] = best_of(repeat, run)
-    return results
-
-
-def memory_table(directory: Path, n: int) -> dict[str, float]:
-    import msgspec
-
-    structs = msgspec_types()
-
-    def measure(build: Callable[[], Any]) -> float:
-        gc.collect()
-        tracemalloc.start()
-        kept = build()
-        gc.collect()
-        size, _peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        del kept
-        return size / (n / 1000)
-
-    def with_indexes() -> Any:
-        ds = ca_security.load(directory)
-        statements = ds.statements
-        statements.filter(speaker=next(iter(statements)).speaker)
-        statements.filter(topic=ds.topics.ids[0])
-        statements.filter(summit=ds.summits.ids[0])
-        statements.filter(source=ds.sources.ids[0])
-        statements.filter(mentions=ds.countries.ids[0])
-        statements.filter(kind="written")
-        statements.filter(since="2019", until="2019")
-        return ds
-
-    return {
-        "ca_security": measure(lambda: ca_security.load(directory)),
-        "with indexes": measure(with_indexes),
-        "msgspec": measure(
-            lambda: [
-                msgspec.json.decode((directory / name).read_bytes(), type=structs[cls])
-                for name, cls in FILES
-            ]
-        ),
-    }
-
-
-def query_table(
-    directory: Path,
-) -> tuple[float, list[tuple[str, int, float, float]]]:
-    ds = ca_security.load(directory)
-    statements = tuple(ds.statements)
-    speaker = statements[len(statements) // 2].speaker
-    start = time.perf_counter()
-    ds.statements.filter(speaker=speaker)
-    first = time.perf_counter() - start
-
-    topic = ds.topics["theme-1"].id
-    subtree = {t.id for t in ds.topics if t.id == topic or t.parent == topic}
-    summit = ds.summits.ids[len(ds.summits) // 2]
-    source = ds.sources.ids[3]
-    month_first, month_last = dt.date(2019, 5, 1), dt.date(2019, 5, 31)
-
-    def in_month(s: Any) -> bool:
-        return s.date is not None and s.date.earliest <= month_last and s.date.latest >= month_first
-
-    cases: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = [
-        (
-            "speaker",
-            lambda: ds.statements.filter(speaker=speaker),
-            lambda: [s for s in statements if s.speaker == speaker],
-        ),
-        (
-            "topic (with subtopics)",
-            lambda: ds.statements.filter(topic=topic),
-            lambda: [s for s in statements if not subtree.isdisjoint(s.topics)],
-        ),
-        (
-            "summit",
-            lambda: ds.statements.filter(summit=summit),
-            lambda: [s for s in statements if s.summit == summit],
-        ),
-        (
-            "date range (one month)",
-            lambda: ds.statements.filter(since="2019-05", until="2019-05"),
-            lambda: [s for s in statements if in_month(s)],
-        ),
-        (
-            "source",
-            lambda: ds.statements.filter(source=source),
-            lambda: [s for s in statements if any(c.source == source for c in s.citations)],
-        ),
-        (
-            "speaker + date range",
-            lambda: ds.statements.filter(speaker=speaker, since="2019", until="2019"),
-            lambda: [
-                s
-                for s in statements
-                if s.speaker == speaker
-                and s.date is not None
-                and s.date.earliest.year <= 2019 <= s.date.latest.year
-            ],
-        ),
-        (
-            "mentions",
-            lambda: ds.statements.filter(mentions="af"),
-            lambda: [s for s in statements if "af" in s.mentions or "af" in s.topics],
-        ),
-        (
-            "kind",
-            lambda: ds.statements.filter(kind="written"),
-            lambda: [s for s in statements if s.kind.value == "written"],
-        ),
-    ]
-
-    rows = []
-    for name, indexed, linear in cases:
-        indexed()  # build the index outside the timing
-        assert len(indexed()) == len(linear()), name
-        rows.append((name, len(indexed()), per_call(indexed), per_call(linear)))
-    return first, rows
-
-
-def per_call(run: Callable[[], Any]) -> float:
-    """Median seconds per call over a few batches sized to take about 0.2 s."""
-    timer = timeit.Timer(run)
-    number, _ = timer.autorange()
-    return statistics.median(t / number for t in timer.repeat(repeat=5, number=number))
-
-
-def fresh_interpreter(setup: str, statement: str, repeat: int) -> float:
-    """The best time of ``statement`` after ``setup`` in ``repeat`` fresh interpreters."""
-    code = f"{setup}\nimport time\nt = time.perf_counter()\n{statement}\nprint(time.perf_counter() - t)"
-    return min(
-        float(
-            subprocess.run(
-                [sys.executable, "-c", code], capture_output=True, text=True, check=True
-            ).stdout
+def print_load(directories: dict[int, Path], repeat: int) -> None:
+    with conditions() as ran:
+        rows = {n: loading.load_table(directory, repeat) for n, directory in directories.items()}
+    print("## Load (decode + validate + build), time per record\n")
+    print(ran.caption() + "\n")
+    print(
+        "Best of the runs. Baselines with the garbage collector paused as `ca_security.load`"
+        " pauses it; in brackets, with the collector running as Python leaves it."
+        ' "Constrained": the per-field rules of our declarations (ids, non-blank texts,'
+        " ISO partial dates, non-empty citation lists); pydantic's constrained models are"
+        " strict, and msgspec decodes strictly by default.\n"
+    )
+    columns = ["json.loads", *BASELINES]
+    print(
+        "| statements | records | ca_security.load | "
+        + " | ".join(columns)
+        + " | "
+        + " | ".join(f"load / {name}" for name in BASELINES)
+        + " | load total |"
+    )
+    print("|---:" * (4 + 2 * len(BASELINES)) + "|")
+    for n, row in rows.items():
+        count = row["records"]
+        timed = " | ".join(
+            f"{us(row[name] / count)} ({us(row[name + ' (gc on)'] / count)})" for name in columns
         )
-        for _ in range(repeat)
+        ratios = " | ".join(ratio(row["ca_security.load"], row[name], 1) for name in BASELINES)
+        print(
+            f"| {n:,} | {int(count):,} | {us(row['ca_security.load'] / count)} | {timed} "
+            f"| {ratios} | {ms(row['ca_security.load'])} |"
+        )
+    largest = max(rows)
+    total = rows[largest]["ca_security.load"]
+    verdict = "holds" if total <= LOAD_TARGET else "does not hold"
+    print(
+        f"\nLoad target ({largest:,} statements in at most {LOAD_TARGET} s): {verdict}, "
+        f"{total:.2f} s; {ratio(total, rows[largest]['msgspec'], 1)} msgspec, "
+        f"{ratio(total, rows[largest]['msgspec constrained'], 1)} msgspec constrained, "
+        f"{ratio(total, rows[largest]['pydantic'], 1)} pydantic, "
+        f"{ratio(total, rows[largest]['pydantic constrained (strict)'], 1)} pydantic constrained"
+        " (strict), with the collector paused for all."
     )
 
 
-#: What the import table times, each in fresh interpreters. ``import ca_security``
-#: alone defers its modules to the first use of a name (PEP 562), so the rows after
-#: it show what that first use costs: the record types, then the bundled data.
-IMPORTS = (
-    "import ca_security",
-    "import ca_security; from ca_security import Statement, Dataset",
-    "import ca_security; ca_security.load()",
-    "import pycountry",
-    "import attrs, cattrs",
-)
+def print_steps(directory: Path, n: int, repeat: int, imports: int) -> None:
+    with conditions() as ran:
+        steps = loading.load_parts(directory, repeat)
+        bundled = loading.bundled_first_load(imports)
+    print(f"\nWhere a load of {n:,} statements spends its time (best of {repeat}):\n")
+    print(ran.caption() + "\n")
+    print("| step | time |")
+    print("|---|---:|")
+    for label, seconds in steps.items():
+        print(f"| {label} | {ms(seconds)} |")
+    print(f"\nBundled data, first `load()` in a fresh interpreter: {ms(bundled)}\n")
 
 
-def import_table(repeat: int) -> dict[str, float]:
-    return {statement: fresh_interpreter("", statement, repeat) for statement in IMPORTS}
-
-
-# -- output ----------------------------------------------------------------------------------
-
-
-def machine() -> str:
-    versions = ", ".join(
-        f"{name} {metadata.version(name)}" for name in ("attrs", "cattrs", "msgspec", "pydantic")
+def print_memory(directories: dict[int, Path], warmup: Path, repeat: int) -> None:
+    with conditions() as ran:
+        rows = {
+            n: memory.rss_table(directory, warmup, repeat) for n, directory in directories.items()
+        }
+    print("## Memory as the process sees it (resident memory, fresh interpreter each)\n")
+    print(ran.caption() + "\n")
+    print(
+        "Kept: resident memory (VmRSS) once the whole dataset is built, less that of the same"
+        " interpreter before it (every library imported, every contestant built once from a"
+        " tiny dataset and dropped). Peak: the highest resident memory during the build"
+        f" (VmHWM) less the same baseline. Median of {repeat} fresh interpreters.\n"
     )
-    cpu = platform.processor() or platform.machine()
-    return (
-        f"Python {platform.python_version()} ({platform.python_implementation()}) on "
-        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs ({cpu}); {versions}"
+    print("| statements | contestant | baseline | kept | peak | peak / kept | kept / msgspec |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for n, row in rows.items():
+        msgspec_kept = row["msgspec"]["kept"]
+        for contestant, found in row.items():
+            print(
+                f"| {n:,} | {contestant} | {found['baseline'] / 2**20:,.1f} MiB "
+                f"| {found['kept'] / 2**20:,.1f} MiB | {found['peak'] / 2**20:,.1f} MiB "
+                f"| {ratio(found['peak'], found['kept'])} | {ratio(found['kept'], msgspec_kept)} |"
+            )
+    if not all(found["reset"] for row in rows.values() for found in row.values()):
+        print("\n(The peak could not be reset after the imports: it includes them.)")
+
+    largest = max(rows)
+    with conditions() as ran:
+        traced = {n: memory.tracemalloc_table(directory, n) for n, directory in directories.items()}
+    print("\n## Memory per 1,000 statements (tracemalloc, whole dataset held)\n")
+    print(ran.caption() + "\n")
+    print(
+        "What Python's allocator hands out and is still held, as tracemalloc counts it;"
+        " not what the process holds (see the table above).\n"
+    )
+    print(
+        "| statements | ca_security | ca_security with the statement indexes built "
+        "| msgspec Structs |"
+    )
+    print("|---:|---:|---:|---:|")
+    for n, held in traced.items():
+        print(
+            f"| {n:,} | {held['ca_security'] / 2**20:,.2f} MiB "
+            f"| {held['ca_security with the statement indexes built'] / 2**20:,.2f} MiB "
+            f"| {held['msgspec'] / 2**20:,.2f} MiB |"
+        )
+    kept = rows[largest]
+    print(
+        f"\nMemory target at {largest:,} statements: kept {ratio(kept['ca_security']['kept'], kept['msgspec']['kept'])}"
+        " msgspec's (at most 1.20x), peak during the build "
+        f"{ratio(kept['ca_security']['peak'], kept['ca_security']['kept'])} what is kept (at most 2x)."
     )
 
 
-def us(seconds: float) -> str:
-    return f"{seconds * 1e6:,.2f} µs"
+def print_queries(directory: Path, n: int) -> None:
+    with conditions() as ran:
+        first, clearing, rows = queries.query_table(directory)
+    print(f"\n## Queries over {n:,} statements\n")
+    print(ran.caption() + "\n")
+    print(
+        f"First query, including the lazy index build: {ms(first)}. Asked again (cached): one"
+        " question repeated, which finds its date text already read and its memory warm."
+        f" Asked afresh: {queries.QUESTIONS} questions of the same shape in turn, the date-text"
+        f" memo cleared before each (clearing alone: {us(clearing)}, inside the figure)."
+        " Scans: written as a careful user would (enum identity, year and month compared"
+        " directly), cycling through the same questions, over the records in canonical (date)"
+        " order and in file order. Speed-up: asked afresh against the faster scan.\n"
+    )
+    print(
+        "| criterion | results | filter, asked again (cached) | filter, asked afresh "
+        "| scan, canonical order | scan, file order | speed-up (afresh) |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        print(
+            f"| {row.criterion} | {row.results:,} | {us(row.again)} | {us(row.afresh)} "
+            f"| {us(row.scan_canonical)} | {us(row.scan_file)} | {row.speed_up:,.0f}x |"
+        )
+    targeted = [row for row in rows if row.criterion in queries.TARGETED]
+    held = ", ".join(
+        f"{row.criterion} {row.speed_up:,.0f}x ({'holds' if row.speed_up >= 1000 else 'does not hold'})"
+        for row in targeted
+    )
+    print(f"\nAt least 1,000x, asked afresh only, against the faster scan: {held}.")
 
 
-def ms(seconds: float) -> str:
-    return f"{seconds * 1e3:,.1f} ms"
+def print_iteration(directories: dict[int, Path]) -> None:
+    with conditions() as ran:
+        rows = {n: queries.iteration_table(directory) for n, directory in directories.items()}
+    print("\n## Iteration over the statements, canonical (date) order against file order\n")
+    print(ran.caption() + "\n")
+    print(
+        "Canonical: `ds.statements`. File order: a list of the same records in the order of"
+        " `statements.json`, the order the loader made them in. Median per pass.\n"
+    )
+    print("| statements | loop | canonical order | file order | canonical / file |")
+    print("|---:|---|---:|---:|---:|")
+    for n, row in rows.items():
+        for loop, (canonical, in_file) in row.items():
+            print(
+                f"| {n:,} | {loop} | {us(canonical)} | {us(in_file)} | {ratio(canonical, in_file)} |"
+            )
+
+
+def print_imports(repeat: int) -> None:
+    with conditions() as ran:
+        rows = loading.import_table(repeat)
+    print(f"\n## Import time (best of {repeat} fresh interpreters)\n")
+    print(ran.caption() + "\n")
+    print("| statement | time |")
+    print("|---|---:|")
+    for label, seconds in rows.items():
+        print(f"| `{label}` | {ms(seconds)} |")
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog="Prints Markdown to standard output. Linux only for the resident-memory table.",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[1_000, 10_000, 100_000],
+        metavar="N",
+        help="numbers of statements of the synthetic datasets (default: 1000 10000 100000)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs of each load (the best counts) and fresh interpreters of each memory"
+        " figure (the median counts) (default: 3)",
+    )
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=measure.BUDGET,
+        metavar="SECONDS",
+        help="time each of the five batches of a query or loop timing aims at; the median"
+        f" batch counts (default: {measure.BUDGET})",
+    )
+    parser.add_argument(
+        "--imports",
+        type=int,
+        default=5,
+        metavar="N",
+        help="fresh interpreters for each import time and the bundled first load (default: 5)",
+    )
     args = parser.parse_args(argv)
-    print(f"Machine: {machine()}\n")
+    measure.BUDGET = args.budget
+    print(f"Machine: {measure.machine()}\n")
     with tempfile.TemporaryDirectory() as tmp:
         directories = {n: synthetic.write(Path(tmp) / str(n), n) for n in args.sizes}
-
-        print("## Load (decode + validate + build), time per record\n")
-        print(
-            "Baselines with the garbage collector paused as `ca_security.load` pauses it;"
-            " in brackets, with the collector running as Python leaves it.\n"
-        )
-        print(
-            "| statements | records | ca_security.load | json.loads | msgspec | pydantic v2 "
-            "| load / msgspec | load / pydantic | load total |"
-        )
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-        for n, directory in directories.items():
-            row = load_table(directory, n, args.repeat)
-            count = row["records"]
-            baselines = " | ".join(
-                f"{us(row[name] / count)} ({us(row[name + ' (gc on)'] / count)})"
-                for name in ("json.loads", "msgspec", "pydantic v2")
-            )
-            print(
-                f"| {n:,} | {int(count):,} | {us(row['ca_security.load'] / count)} "
-                f"| {baselines} "
-                f"| {row['ca_security.load'] / row['msgspec']:.1f}x "
-                f"| {row['ca_security.load'] / row['pydantic v2']:.1f}x "
-                f"| {ms(row['ca_security.load'])} |"
-            )
-
+        warmup = synthetic.write(Path(tmp) / "warmup", 20)
         largest = max(directories)
-        print(
-            f"\nWhere a load of {largest:,} statements spends its time (best of {args.repeat}):\n"
-        )
-        print("| step | time |")
-        print("|---|---:|")
-        for label, seconds in load_parts(directories[largest], args.repeat).items():
-            print(f"| {label} | {ms(seconds)} |")
-
-        # ``ca_security.load`` imports the loader and the record types: time the load alone.
-        bundled = fresh_interpreter("import ca_security\nca_security.load", "ca_security.load()", 5)
-        print(f"\nBundled data, first `load()` in a fresh interpreter: {ms(bundled)}\n")
-
-        print("## Memory per 1,000 statements (tracemalloc, whole dataset held)\n")
-        print(
-            "| statements | ca_security | ca_security with the statement indexes built "
-            "| msgspec Structs |"
-        )
-        print("|---:|---:|---:|---:|")
+        print_load(directories, args.repeat)
+        print_steps(directories[largest], largest, args.repeat, args.imports)
+        print_memory(directories, warmup, args.repeat)
         for n, directory in directories.items():
-            row = memory_table(directory, n)
-            print(
-                f"| {n:,} | {row['ca_security'] / 2**20:,.2f} MiB "
-                f"| {row['with indexes'] / 2**20:,.2f} MiB "
-                f"| {row['msgspec'] / 2**20:,.2f} MiB |"
-            )
-
-        for n, directory in directories.items():
-            first, rows = query_table(directory)
-            print(f"\n## Queries over {n:,} statements\n")
-            print(f"First query, including the lazy index build: {ms(first)}\n")
-            print("| criterion | results | filter | linear scan | speed-up |")
-            print("|---|---:|---:|---:|---:|")
-            for name, count, indexed, linear in rows:
-                print(
-                    f"| {name} | {count:,} | {us(indexed)} | {us(linear)} "
-                    f"| {linear / indexed:,.0f}x |"
-                )
-
-    print("\n## Import time (best of 5 fresh interpreters)\n")
-    print("| statement | time |")
-    print("|---|---:|")
-    for label, seconds in import_table(5).items():
-        print(f"| `{label}` | {ms(seconds)} |")
+            print_queries(directory, n)
+        print_iteration(directories)
+    print_imports(args.imports)
 
 
 if __name__ == "__main__":
