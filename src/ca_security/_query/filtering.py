@@ -17,7 +17,7 @@ import attrs
 from .._dataset.collection import records_at
 from .criteria import DATE_CRITERIA, Choice, Ref, Text, Word, full_collection, spec_of
 from .date_windows import windows
-from .indexes import Span, date_index, folded_texts, key_index
+from .indexes import Span, date_index, folded_texts, key_index, widened_index
 from .lookup import resolve_refs
 
 if TYPE_CHECKING:
@@ -242,13 +242,27 @@ def _by_one_id(collection: C, name: str, value: Any) -> C | None:
         return None
     keys = criterion.keys
     index = key_index(collection, name, lambda record: keys(ds, record))
-    wanted = (value,) if criterion.widen is None else criterion.widen(ds, frozenset((value,)))
-    if len(wanted) == 1:
+    widen = criterion.widen
+    if widen is None:
         positions, records = index.get(value, _NO_POSTINGS)
-    else:  # a topic and its subtopics: the postings of each, merged
-        found = {position for key in wanted for position in index.get(key, _NO_POSTINGS)[0]}
-        positions = tuple(sorted(found))
-        records = records_at(collection._records, positions)
+        return type(collection)._subset(collection, positions, records)
+
+    def below(key: str) -> frozenset[str]:
+        return widen(ds, frozenset((key,)))
+
+    # A topic and its subtopics: their postings merged, ready made when affordable.
+    ids = (record.id for target in criterion.targets for record in getattr(ds, target))
+    merged = widened_index(collection, name, index, ids, below)
+    if merged is not None:  # held for each key with keys below it
+        positions, records = merged.get(value) or index.get(value, _NO_POSTINGS)
+    else:
+        wanted = below(value)
+        if len(wanted) == 1:
+            positions, records = index.get(value, _NO_POSTINGS)
+        else:
+            seen = {position for key in wanted for position in index.get(key, _NO_POSTINGS)[0]}
+            positions = tuple(sorted(seen))
+            records = records_at(collection._records, positions)
     return type(collection)._subset(collection, positions, records)
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._dataset.collection import records_at
 from .._model.names import fold, name_key
 
 if TYPE_CHECKING:
@@ -77,6 +78,49 @@ def key_index(
 
     result: Mapping[Any, Postings] = _cached(collection, f"keys:{name}", build)
     return result
+
+
+def widened_index(
+    collection: Collection[Any],
+    name: str,
+    index: Mapping[Any, Postings],
+    keys: Iterable[str],
+    below: Callable[[str], frozenset[str]],
+) -> Mapping[str, Postings] | None:
+    """``key -> postings`` of the records under ``key`` or any key ``below(key)``, merged.
+
+    Only the ``keys`` that have others below them are held (a topic with
+    subtopics); the postings are in position order, so an answer is ready
+    made. Built once per dataset, unless it would hold more than eight
+    postings per record of the collection (a deep hierarchy, whose every
+    level repeats the records of the levels below): then ``None``, and each
+    question merges its keys' postings itself. Building stops as soon as the
+    limit is passed, so a hostile hierarchy costs no more than the limit.
+    """
+
+    def build() -> Mapping[str, Postings] | None:
+        limit = 8 * len(collection) + 4096
+        held = 0
+        merged: dict[str, Postings] = {}
+        for key in keys:
+            wanted = below(key)
+            if len(wanted) < 2:
+                continue
+            held += len(wanted)
+            if held > limit:
+                return None
+            positions = tuple(sorted({p for each in wanted for p in index.get(each, _NONE)[0]}))
+            held += len(positions)
+            if held > limit:
+                return None
+            merged[key] = (positions, records_at(collection._records, positions))
+        return MappingProxyType(merged)
+
+    result: Mapping[str, Postings] | None = _cached(collection, f"widened:{name}", build)
+    return result
+
+
+_NONE: Postings = ((), ())
 
 
 @attrs.frozen
