@@ -179,13 +179,13 @@ def test_an_unlistable_directory_is_a_problem(tmp_path, monkeypatch):
     assert str(caught.value.problems[0]) == "cannot list the directory: Permission denied"
 
 
-def test_files_at_and_past_the_size_cap(tmp_path, monkeypatch):
+def test_files_at_and_past_the_size_cap(tmp_path):
     text = "[" + " " * 98 + "]"
-    monkeypatch.setattr("ca_security._load.reading.MAX_FILE_BYTES", len(text))
-    assert len(cs.load(_dataset(tmp_path / "at", text)).statements) == 0
+    limit = len(text)
+    assert len(cs.load(_dataset(tmp_path / "at", text), max_file_bytes=limit).statements) == 0
     with pytest.raises(cs.DatasetError) as caught:
-        cs.load(_dataset(tmp_path / "past", text + " "))
-    assert caught.value.problems[0].message == f"file is larger than {len(text)} bytes"
+        cs.load(_dataset(tmp_path / "past", text + " "), max_file_bytes=limit)
+    assert caught.value.problems[0].message.startswith("file is larger than the 100-byte limit;")
 
 
 @pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\udc00\\ud800"])

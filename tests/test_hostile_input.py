@@ -170,7 +170,10 @@ def test_a_file_over_the_size_limit_is_refused_unread(tmp_path):
         handle.truncate(cs.MAX_FILE_BYTES + 1)
     (problem,) = _problems(tmp_path)
     assert problem.file == "statements.json"
-    assert problem.message == f"file is larger than {cs.MAX_FILE_BYTES} bytes"
+    assert problem.message == (
+        "file is larger than the 67,108,864-byte limit; "
+        "pass load(path, max_file_bytes=...) to read larger files"
+    )
 
 
 def test_a_file_at_the_size_limit_is_read(tmp_path, monkeypatch):
@@ -178,11 +181,15 @@ def test_a_file_at_the_size_limit_is_read(tmp_path, monkeypatch):
     bundled = cs.load()  # read now, under the real limit
     write_raw(tmp_path, BUNDLED)
     size, largest = max((path.stat().st_size, path.name) for path in tmp_path.iterdir())
-    monkeypatch.setattr("ca_security._load.reading.MAX_FILE_BYTES", size)
-    assert cs.load(tmp_path) == bundled
-    monkeypatch.setattr("ca_security._load.reading.MAX_FILE_BYTES", size - 1)
-    (problem,) = _problems(tmp_path)
-    assert (problem.file, problem.message) == (largest, f"file is larger than {size - 1} bytes")
+    assert cs.load(tmp_path, max_file_bytes=size) == bundled
+    with pytest.raises(cs.DatasetError) as caught:
+        cs.load(tmp_path, max_file_bytes=size - 1)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.message) == (
+        largest,
+        f"file is larger than the {size - 1:,}-byte limit; "
+        "pass load(path, max_file_bytes=...) to read larger files",
+    )
 
 
 def _json_depth(annotation: Any) -> int:

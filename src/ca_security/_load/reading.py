@@ -7,7 +7,6 @@ import functools
 import gc
 import json
 import os
-import re
 import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -17,14 +16,19 @@ from .._model.errors import DatasetError, Problem
 from .._model.kinds import KINDS
 from .._model.metadata import Metadata
 from . import origins
+from .json_text import decoder as _decoder
+from .json_text import nested_deeper as _nested_deeper
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "load"]
 
-#: The largest data file a dataset may have (64 MiB); a larger one is refused.
+#: The largest data file a dataset may have by default (64 MiB); a larger one is
+#: refused unless ``load(path, max_file_bytes=...)`` raises the limit.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+#: How much more of a file that reports no size (``/proc``) or grows is read at a time.
+_CHUNK = 64 * 1024
 #: How deeply JSON arrays and objects may nest in a data file. The deepest valid
 #: record (an official's tenure's disputed value's citation) is 10 levels deep,
 #: counting the file's own array; anything deeper is refused before structuring.
@@ -44,7 +48,9 @@ _KNOWN_FILES = {_METADATA, *(kind.file for kind in KINDS)}
 _bundled_lock = threading.Lock()
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Dataset:
+def load(
+    path: str | os.PathLike[str] | None = None, *, max_file_bytes: int = MAX_FILE_BYTES
+) -> Dataset:
     """Load a dataset: the bundled one, or a directory of data files.
 
     The bundled dataset is read on first use and cached: every call without a
@@ -58,22 +64,36 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
 
     Only the known file names directly inside the directory are read. Each
     must be a regular file (a symbolic link is followed only when its target
-    lies inside the directory), at most :data:`MAX_FILE_BYTES` long, UTF-8
+    lies inside the directory), at most ``max_file_bytes`` long, UTF-8
     JSON without duplicate keys or ``NaN``/``Infinity``, nested at most
     :data:`MAX_DEPTH` levels deep; anything else is a problem of that file.
+    A file is read up to its size and never past ``max_file_bytes + 1``
+    bytes, whatever its size claims: no buffer of the limit's size is set
+    aside first.
+
+    Memory: the records of each file are made one at a time, each from its
+    own parsed JSON, in their collection's order, so the parsed JSON of the
+    whole file is never held (about 1.2 times the memory the records keep,
+    while the files' text is also held; see :doc:`/performance`).
 
     Args:
         path: A directory holding ``metadata.json`` and the data files
             (``statements.json``, ``officials.json``, ...; a missing one is an
             empty collection). ``None`` for the bundled dataset.
+        max_file_bytes: The largest data file read, in bytes
+            (:data:`MAX_FILE_BYTES`, 64 MiB, by default); raise it to read
+            larger files. It bounds what one load may read and parse. The
+            bundled data are far below it.
 
     Raises:
         DatasetError: when the data break a rule, and when the directory or a
             data file cannot be read (permissions, a loop of symbolic links,
             an I/O error): no other error comes from the data.
         FileNotFoundError: when ``path`` is not a directory.
-        TypeError: when ``path`` is not a string or path.
-        ValueError: when ``path`` is the empty string.
+        TypeError: when ``path`` is not a string or path, or
+            ``max_file_bytes`` is not an integer.
+        ValueError: when ``path`` is the empty string, or ``max_file_bytes``
+            is not positive.
 
     Examples:
         >>> import ca_security
@@ -82,6 +102,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         True
 
     """
+    limit = _file_limit(max_file_bytes)
     if path is None:
         return _load_bundled()
     if not isinstance(path, (str, os.PathLike)):
@@ -100,7 +121,18 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         raise DatasetError(
             [Problem(message=f"cannot list the directory: {error.strerror or error}")]
         ) from None
-    return _build(lambda name: _read_path(directory, name), names)
+    return _build(lambda name: _read_path(directory, name, limit), names, max_file_bytes=limit)
+
+
+def _file_limit(max_file_bytes: object) -> int:
+    """``max_file_bytes`` when it is a positive integer (not a bool); else the error to raise."""
+    if not isinstance(max_file_bytes, int) or isinstance(max_file_bytes, bool):
+        raise TypeError(
+            f"max_file_bytes must be an integer number of bytes, got {type(max_file_bytes).__name__}"
+        )
+    if max_file_bytes < 1:
+        raise ValueError(f"max_file_bytes must be at least 1, got {max_file_bytes}")
+    return max_file_bytes
 
 
 def _load_bundled() -> Dataset:
@@ -137,8 +169,8 @@ def _list_directory(directory: Path) -> list[str]:
     return sorted(entry.name for entry in directory.iterdir() if entry.name.endswith(".json"))
 
 
-def _read_path(directory: Path, name: str) -> bytes | None:
-    """The bytes of ``directory/name``, ``None`` when absent; never more than the limit + 1."""
+def _read_path(directory: Path, name: str, limit: int = MAX_FILE_BYTES) -> bytes | None:
+    """The bytes of ``directory/name``, ``None`` when absent; never more than ``limit`` + 1."""
     path = directory / name
     if not path.exists() and not path.is_symlink():
         return None
@@ -146,8 +178,31 @@ def _read_path(directory: Path, name: str) -> bytes | None:
         raise _Refused("a symbolic link to outside the dataset directory is not followed")
     if not path.is_file():
         raise _Refused("not a regular file")
-    with path.open("rb") as handle:
-        return handle.read(MAX_FILE_BYTES + 1)
+    with path.open("rb", buffering=0) as handle:
+        return _read_at_most(handle, limit + 1)
+
+
+def _read_at_most(handle: Any, most: int) -> bytes:
+    """The bytes of an open (unbuffered) file up to its end, but never more than ``most``.
+
+    The file's size (``fstat``) sizes the first read, so no buffer of
+    ``most`` bytes is set aside (a buffered ``read(most)`` would). One byte
+    more than the size is asked for, and reading goes on, in chunks of at
+    least :data:`_CHUNK` bytes, until the end of the file or ``most`` bytes:
+    a file that grew, or reports no size (``/proc``), is read as it is.
+    """
+    size = os.fstat(handle.fileno()).st_size
+    chunks: list[bytes] = []
+    total = 0
+    wanted = min(max(size + 1, _CHUNK), most)
+    while total < most:
+        chunk = handle.read(min(wanted, most - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        wanted = max(total, _CHUNK)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 class _Refused(Exception):
@@ -181,69 +236,124 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _build(read: Callable[[str], bytes | None], names: list[str]) -> Dataset:
+def _build(
+    read: Callable[[str], bytes | None], names: list[str], *, max_file_bytes: int = MAX_FILE_BYTES
+) -> Dataset:
     """Read, parse, structure and check the data files; the dataset or :class:`DatasetError`.
 
-    Valid data take the fast path. For large data (:data:`_PAUSE_AT` bytes
-    or more) the collector is paused while they are parsed and built, and
-    never while problems are collected.
+    Valid data take the fast path, which parses and structures one file, and
+    one record, at a time (:func:`_fast_records`). Only when it fails are the
+    files parsed whole, again, for the converter, which reports every
+    problem (:func:`_checked_dataset`). For large data (:data:`_PAUSE_AT`
+    bytes or more) the collector is paused while they are parsed and built,
+    and never while problems are collected.
     """
     files = [_METADATA, *(kind.file for kind in KINDS)]
-    raw = {name: _read(read, name) for name in files}
-    size = sum(len(data) for data, _ in raw.values() if data is not None)
-    with _collector_paused() if size >= _PAUSE_AT else contextlib.nullcontext():
-        parsed = {
-            name: _parse(name, data, expect=dict if name == _METADATA else list)
-            if data is not None
-            else (None, problems)
-            for name, (data, problems) in raw.items()
-        }
-        del raw
-        fast = _fast_dataset(parsed, names)
+    sources: dict[str, bytes | str | None] = {}
+    problems: dict[str, list[Problem]] = {}
+    for name in files:
+        sources[name], problems[name] = _read(read, name, max_file_bytes)
+    size = sum(len(data) for data in sources.values() if data is not None)
+    fast = None
+    if (
+        sources[_METADATA] is not None
+        and not any(problems.values())
+        and all(name in _KNOWN_FILES for name in names)
+    ):
+        with _collector_paused() if size >= _PAUSE_AT else contextlib.nullcontext():
+            fast = _fast_records(sources)
     if fast is not None:
         from .consistency import validate
 
-        found = validate(fast[1])  # problems are never collected with the collector paused
-        if found:
-            raise DatasetError(found)
-        return assemble(*fast)
+        metadata, records, offsets = fast
+        del fast, sources  # the text of the files: only the converter would need it
+        if validate(records):  # problems are never collected with the collector paused
+            # Reported as for records in file order, as the converter's path reports them.
+            raise DatasetError(validate(_in_file_order(records, offsets)))
+        return assemble(metadata, records)
+    parsed = {
+        name: _parse(name, data, expect=dict if name == _METADATA else list)
+        if data is not None
+        else (None, problems[name])
+        for name, data in sources.items()
+    }
+    del sources
     return _checked_dataset(parsed, names)
 
 
 def _fast_records(
-    parsed: dict[str, Any],
-) -> tuple[Metadata, dict[str, tuple[Any, ...]]] | None:
-    """Every record by the fast path (:mod:`._fast`), or ``None`` at the first problem."""
+    sources: dict[str, bytes | str | None],
+) -> tuple[Metadata, dict[str, tuple[Any, ...]], dict[str, list[int] | None]] | None:
+    """Every record by the fast path (:mod:`.fast`), or ``None`` at the first problem.
+
+    Returns the metadata, each kind's records in the order they were made
+    (canonical, or file order when a record could not be ranked), and for each
+    kind where each record was in its file (an offset; ``None``: file order).
+
+    ``sources`` holds each file's bytes (``None`` or left out: absent). One
+    file at a time, its bytes are decoded and replaced in ``sources`` by the
+    text, which the converter parses again if the fast path fails; each
+    record is made from its own parsed JSON, in canonical order
+    (:func:`.streaming.records_in_order`), so that the parsed JSON of a
+    whole file is never held.
+    """
+    from .._model.dates import PartialDate
     from .fast import NotFast, make_structurer
+    from .streaming import records_in_order
 
     structurer = make_structurer()
+    date = structurer(PartialDate)
+    decode = _decoder().raw_decode
     try:
-        metadata = structurer(Metadata)(parsed[_METADATA])
+        metadata = structurer(Metadata)(_fast_value(sources, _METADATA, json.loads))
         records: dict[str, tuple[Any, ...]] = {}
+        offsets: dict[str, list[int] | None] = {}
         for kind in KINDS:
-            values = parsed.get(kind.file)
-            if values is not None:
-                structure = structurer(kind.type)
-                records[kind.name] = tuple([structure(value) for value in values])
-    except (NotFast, KeyError, TypeError, ValueError):
+            if sources.get(kind.file) is not None:
+                text = _fast_value(sources, kind.file, str)
+                records[kind.name], offsets[kind.name] = records_in_order(
+                    kind, text, structurer(kind.type), decode, date
+                )
+    except (NotFast, KeyError, TypeError, ValueError, RecursionError):
         # A value the fast path does not take (a data error, as a rule): the
         # converter reads the data again and reports every problem with its place.
         return None
-    return metadata, records
+    return metadata, records, offsets
 
 
-def _fast_dataset(
-    parsed: dict[str, tuple[Any, list[Problem]]], names: list[str]
-) -> tuple[Metadata, dict[str, tuple[Any, ...]]] | None:
-    """The records, when every file parsed and every record takes the fast path; else ``None``.
+def _in_file_order(
+    records: dict[str, tuple[Any, ...]], offsets: dict[str, list[int] | None]
+) -> dict[str, tuple[Any, ...]]:
+    """Each kind's ``records`` in the order of its file, from where each was (``offsets``)."""
+    return {
+        name: values
+        if offsets.get(name) is None
+        else tuple([record for _, record in sorted(zip(offsets[name] or (), values, strict=True))])
+        for name, values in records.items()
+    }
 
-    The dataset-level rules are not checked yet.
+
+def _fast_value(
+    sources: dict[str, bytes | str | None], name: str, parse: Callable[[str], Any]
+) -> Any:
+    """``parse`` of the text of file ``name``, which replaces its bytes in ``sources``.
+
+    Raises:
+        NotFast: for bytes that are not UTF-8, or JSON nested too deeply to parse.
+
     """
-    if any(name not in _KNOWN_FILES for name in names):
-        return None
-    if parsed[_METADATA][0] is None or any(problems for _, problems in parsed.values()):
-        return None
-    return _fast_records({name: value for name, (value, _) in parsed.items() if value is not None})
+    from .fast import NotFast
+
+    data = sources[name]
+    if data is None or _nested_deeper(data, _PARSE_DEPTH):
+        raise NotFast
+    try:
+        text = data if isinstance(data, str) else data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise NotFast from None
+    sources[name] = text
+    del data
+    return parse(text)
 
 
 def _checked_dataset(parsed: dict[str, tuple[Any, list[Problem]]], names: list[str]) -> Dataset:
@@ -302,7 +412,9 @@ def _checked_dataset(parsed: dict[str, tuple[Any, list[Problem]]], names: list[s
     return assemble(metadata[0], records)
 
 
-def _read(read: Callable[[str], bytes | None], name: str) -> tuple[bytes | None, list[Problem]]:
+def _read(
+    read: Callable[[str], bytes | None], name: str, limit: int = MAX_FILE_BYTES
+) -> tuple[bytes | None, list[Problem]]:
     """The bytes of one data file (``None`` when it is absent), or the problem reading it."""
     try:
         raw = read(name)
@@ -314,26 +426,29 @@ def _read(read: Callable[[str], bytes | None], name: str) -> tuple[bytes | None,
         return None, [
             Problem(file=name, message=f"cannot read the file: {error.strerror or error}")
         ]
-    if raw is not None and len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(file=name, message=f"file is larger than {MAX_FILE_BYTES} bytes")]
+    if raw is not None and len(raw) > limit:
+        return None, [Problem(file=name, message=_too_large(limit))]
     return raw, []
 
 
-def _parse(name: str, raw: bytes, *, expect: type) -> tuple[Any, list[Problem]]:
-    """The JSON value of one data file's bytes, or the problem with it."""
+def _too_large(limit: int) -> str:
+    """The problem of a file past the size limit, and how to raise the limit."""
+    return (
+        f"file is larger than the {limit:,}-byte limit; "
+        "pass load(path, max_file_bytes=...) to read larger files"
+    )
+
+
+def _parse(name: str, raw: bytes | str, *, expect: type) -> tuple[Any, list[Problem]]:
+    """The JSON value of one data file's bytes (or its text, already decoded), or the problem."""
     try:
-        text = raw.decode("utf-8")
+        text = raw if isinstance(raw, str) else raw.decode("utf-8")
     except UnicodeDecodeError as error:
         return None, [Problem(file=name, message=f"not UTF-8 text (byte {error.start})")]
-    if _nested_deeper(text, _PARSE_DEPTH):
+    if _nested_deeper(raw, _PARSE_DEPTH):
         return None, [Problem(file=name, message=f"JSON nested deeper than {MAX_DEPTH} levels")]
     try:
-        value = json.loads(
-            text,
-            object_pairs_hook=_object_without_duplicates,
-            parse_constant=_no_constant,
-            parse_int=_bounded_int,
-        )
+        value = _decoder().decode(text)
     except json.JSONDecodeError as error:
         return None, [
             Problem(
@@ -353,59 +468,3 @@ def _parse(name: str, raw: bytes, *, expect: type) -> tuple[Any, list[Problem]]:
             )
         ]
     return value, []
-
-
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_AS_SQUARE = str.maketrans("{}", "[]")
-
-
-def _nested_deeper(text: str, limit: int) -> bool:
-    """Whether arrays and objects nest more than ``limit`` levels in the JSON ``text``.
-
-    A linear scan that needs no stack, so that the recursive parser never
-    meets deep data: strings (with their escapes) are dropped, then the
-    brackets outside them are kept, then ``limit`` times every innermost pair
-    is removed. Balanced brackets no deeper than the limit leave nothing.
-    Each round lowers the deepest nesting by one level at most, so what is
-    left (deep brackets, or unbalanced ones, which the parser refuses anyway)
-    bounds the depth from above: rounds + the opening brackets left.
-    """
-    if text.count("[") + text.count("{") <= limit:
-        return False
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text)).translate(_AS_SQUARE)
-    rounds = 0
-    while brackets and rounds < limit:
-        shorter = brackets.replace("[]", "")
-        if len(shorter) == len(brackets):
-            break
-        brackets = shorter
-        rounds += 1
-    return bool(brackets) and rounds + brackets.count("[") > limit
-
-
-def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object as a dict; a key given twice is an error (JSON would keep the last)."""
-    value = dict(pairs)
-    if len(value) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                break
-            seen.add(key)
-        record_id = value.get("id")
-        where = f" in the object with id {record_id!r}" if isinstance(record_id, str) else ""
-        raise ValueError(f"duplicate key {key!r}{where}")
-    return value
-
-
-def _bounded_int(text: str) -> int:
-    """An integer of at most 30 digits: no field needs more, and Python refuses 4300+."""
-    if len(text.lstrip("-")) > 30:
-        raise ValueError(f"an integer of {len(text.lstrip('-'))} digits is too long")
-    return int(text)
-
-
-def _no_constant(name: str) -> Any:
-    """Refuse ``NaN``, ``Infinity`` and ``-Infinity``, which JSON does not have."""
-    raise ValueError(f"{name} is not a JSON number")

@@ -64,7 +64,9 @@ class Kind:
     """One kind of record: where it lives in a dataset and how it is ordered.
 
     Records are ordered by id, or when the kind has a ``rank`` (statements by
-    date, summits and incidents by start), by that rank and then by id.
+    date, summits and incidents by start), by that rank and then by id. The
+    rank is :func:`day_rank` of the date field named ``dated_by``; the loader
+    reads that field from the JSON to make the records in this order.
     """
 
     name: str
@@ -72,6 +74,8 @@ class Kind:
     type: type
     noun: str
     rank: Callable[[Any], int] | None = None
+    #: The field whose :func:`day_rank` is ``rank`` (``None`` when records are ordered by id).
+    dated_by: str | None = None
 
     def sort(self, records: Iterable[Any]) -> list[Any]:
         """``records`` in this kind's canonical order.
@@ -95,10 +99,10 @@ KINDS: tuple[Kind, ...] = (
     Kind("posts", "posts.json", Post, "post"),
     Kind("officials", "officials.json", Official, "official"),
     Kind("initiatives", "initiatives.json", Initiative, "initiative"),
-    Kind("summits", "summits.json", Summit, "summit", _summit_rank),
-    Kind("statements", "statements.json", Statement, "statement", _statement_rank),
+    Kind("summits", "summits.json", Summit, "summit", _summit_rank, "start"),
+    Kind("statements", "statements.json", Statement, "statement", _statement_rank, "date"),
     Kind("figures", "figures.json", Figure, "figure"),
-    Kind("incidents", "incidents.json", Incident, "incident", _incident_rank),
+    Kind("incidents", "incidents.json", Incident, "incident", _incident_rank, "start"),
 )
 
 _BY_TYPE: dict[type, Kind] = {kind.type: kind for kind in KINDS}
