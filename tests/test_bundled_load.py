@@ -161,3 +161,23 @@ def test_a_file_that_cannot_be_read_takes_the_checked_path() -> None:
         return read_from(DATA)(name)
 
     assert bundled.trusted_dataset(read, names_in(DATA)) is None
+
+
+@given(st.lists(cst.statements(), max_size=12, unique_by=lambda s: s.id), st.randoms())
+def test_the_short_path_sorts_values_as_the_collection_orders_records(
+    statements: list[Any], random: Any
+) -> None:
+    """Sorted JSON values make the records in canonical order (oracle: sorting by hand)."""
+    values = [record_to_json(record) for record in statements]
+    random.shuffle(values)
+    kind = next(kind for kind in KINDS if kind.name == "statements")
+    ordered = bundled.in_canonical_order(kind, values)
+
+    def key(record: Any) -> tuple[Any, ...]:
+        date = record.date
+        if date is None:
+            return (1, 0, 0, 0, 0, record.id)
+        precision = 0 if date.month is None else 1 if date.day is None else 2
+        return (0, date.year, date.month or 1, date.day or 1, precision, record.id)
+
+    assert [value["id"] for value in ordered] == [s.id for s in sorted(statements, key=key)]

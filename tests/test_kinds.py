@@ -61,3 +61,16 @@ def test_an_unknown_name_is_refused_with_a_suggestion(name: str, message: str) -
 def test_a_collection_keeps_its_noun_as_its_kind() -> None:
     ds = cs.load()
     assert [collection.kind for _, collection in ds.collections()] == [e[1] for e in EXPECTED]
+
+
+def test_a_dated_kind_is_dated_by_an_optional_date_field_of_its_type() -> None:
+    import typing
+
+    dated = {kind.name: kind.dated_by for kind in KINDS if kind.dated_by is not None}
+    assert dated == {"summits": "start", "statements": "date", "incidents": "start"}
+    for kind in KINDS:
+        if kind.dated_by is not None:
+            hint = typing.get_type_hints(kind.type)[kind.dated_by]
+            assert hint == cs.PartialDate | None
+        else:
+            assert kind.rank is None

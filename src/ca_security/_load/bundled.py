@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
 
 from .._dataset.dataset import Dataset, assemble
-from .._model.kinds import KINDS
+from .._model.dates import PartialDate
+from .._model.kinds import KINDS, Kind, day_rank
 from .._model.metadata import Metadata
 
-__all__ = ["DATA_FILES", "data_digest", "trusted_dataset"]
+__all__ = ["DATA_FILES", "data_digest", "in_canonical_order", "trusted_dataset"]
 
 #: The package data files, in the order the digest reads them.
 DATA_FILES: tuple[str, ...] = ("metadata.json", *sorted(kind.file for kind in KINDS))
@@ -78,5 +80,33 @@ def trusted_dataset(read: Read, names: Iterable[str]) -> Dataset | None:
     for kind in KINDS:
         data = files[kind.file]
         if data is not None:
-            records[kind.name] = list(map(structure[kind.type], json.loads(data)))
+            values = in_canonical_order(kind, json.loads(data))
+            records[kind.name] = list(map(structure[kind.type], values))
     return assemble(metadata, records)
+
+
+_BY_ID = operator.itemgetter("id")
+
+
+def in_canonical_order(kind: Kind, values: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The JSON objects of valid records of ``kind``, sorted as :meth:`Kind.sort` sorts the records.
+
+    Sorting them before they are structured makes the records in the order
+    a loop over the collection visits them, so that they lie in memory in
+    that order; :meth:`Kind.sort` then finds them sorted.
+    """
+    values.sort(key=_BY_ID)
+    field = kind.dated_by
+    if field is not None:
+        ranks: dict[str | None, int] = {None: day_rank(None)}
+
+        def rank(value: dict[str, Any]) -> int:
+            text: str | None = value.get(field)
+            found = ranks.get(text)
+            if found is None:
+                assert text is not None
+                found = ranks[text] = day_rank(PartialDate.from_iso(text))
+            return found
+
+        values.sort(key=rank)
+    return values

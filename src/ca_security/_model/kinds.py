@@ -44,18 +44,6 @@ def day_rank(date: PartialDate | None) -> int:
     return ((date.year * 13 + (month or 1)) * 32 + (day or 1)) * 3 + precision
 
 
-def _statement_rank(record: Statement) -> int:
-    return day_rank(record.date)
-
-
-def _summit_rank(record: Summit) -> int:
-    return day_rank(record.start)
-
-
-def _incident_rank(record: Incident) -> int:
-    return day_rank(record.start)
-
-
 _ID = operator.attrgetter("id")
 
 
@@ -63,19 +51,26 @@ _ID = operator.attrgetter("id")
 class Kind:
     """One kind of record: where it lives in a dataset and how it is ordered.
 
-    Records are ordered by id, or when the kind has a ``rank`` (statements by
-    date, summits and incidents by start), by that rank and then by id. The
-    rank is :func:`day_rank` of the date field named ``dated_by``; the loader
-    reads that field from the JSON to make the records in this order.
+    Records are ordered by id, or when the kind is ``dated_by`` a date field
+    (statements by date, summits and incidents by start), by the
+    :func:`day_rank` of that field and then by id. The loader reads that
+    field from the JSON to make the records in this order.
     """
 
     name: str
     file: str
     type: type
     noun: str
-    rank: Callable[[Any], int] | None = None
-    #: The field whose :func:`day_rank` is ``rank`` (``None`` when records are ordered by id).
+    #: The date field that orders the records (``None`` when they are ordered by id).
     dated_by: str | None = None
+
+    @property
+    def rank(self) -> Callable[[Any], int] | None:
+        """The :func:`day_rank` of a record's ``dated_by`` field, or ``None`` for a kind without one."""
+        if self.dated_by is None:
+            return None
+        date_of = operator.attrgetter(self.dated_by)
+        return lambda record: day_rank(date_of(record))
 
     def sort(self, records: Iterable[Any]) -> list[Any]:
         """``records`` in this kind's canonical order.
@@ -99,10 +94,10 @@ KINDS: tuple[Kind, ...] = (
     Kind("posts", "posts.json", Post, "post"),
     Kind("officials", "officials.json", Official, "official"),
     Kind("initiatives", "initiatives.json", Initiative, "initiative"),
-    Kind("summits", "summits.json", Summit, "summit", _summit_rank, "start"),
-    Kind("statements", "statements.json", Statement, "statement", _statement_rank, "date"),
+    Kind("summits", "summits.json", Summit, "summit", "start"),
+    Kind("statements", "statements.json", Statement, "statement", "date"),
     Kind("figures", "figures.json", Figure, "figure"),
-    Kind("incidents", "incidents.json", Incident, "incident", _incident_rank, "start"),
+    Kind("incidents", "incidents.json", Incident, "incident", "start"),
 )
 
 _BY_TYPE: dict[type, Kind] = {kind.type: kind for kind in KINDS}
