@@ -77,12 +77,17 @@ def test_ci_measures_branch_coverage_with_the_floor():
 
 
 def test_the_version_is_single_sourced():
-    """pyproject.toml holds the version; the package reads it from its metadata."""
-    match = re.search(r'(?m)^version = "([^"]+)"', PYPROJECT)
+    """``_version.py`` holds the version; pyproject.toml has the build read it from there."""
+    source = (ROOT / "src" / "ca_security" / "_version.py").read_text("utf-8")
+    match = re.search(r'(?m)^__version__ = "([^"]+)"$', source)
     assert match is not None
     assert ca_security.__version__ == match[1]
-    source = (ROOT / "src" / "ca_security" / "_version.py").read_text("utf-8")
-    assert match[1] not in source  # not written down a second time
+    assert re.search(r'(?m)^dynamic = \["version"\]$', PYPROJECT)
+    assert re.search(
+        r'(?ms)^\[tool\.hatch\.version\]\npath = "src/ca_security/_version\.py"$', PYPROJECT
+    )
+    assert match[1] not in PYPROJECT  # not written down a second time
+    assert not re.search(r"(?m)^version = ", PYPROJECT)
 
 
 def test_the_changelog_has_the_section_for_this_version():
