@@ -290,3 +290,16 @@ def test_every_filter_criterion_is_an_option():
         help_text = run(command, "--help").stdout
         for name in SPECS[noun].valid:
             assert f"--{name}" in help_text or f"--{noun}-{name}" in help_text, (command, name)
+
+
+def test_max_file_bytes_raises_the_limit_for_every_command(tmp_path, capsys):
+    from ca_security._cli import main
+
+    data = cs.load().to_json(tmp_path / "data")
+    largest = max(path.stat().st_size for path in data.iterdir())
+    assert main(["stats", "--data", str(data), "--max-file-bytes", str(largest - 1)]) == 1
+    assert "--max-file-bytes" in capsys.readouterr().err
+    assert main(["stats", "--data", str(data), "--max-file-bytes", str(largest)]) == 0
+    assert main(["validate", str(data), "--max-file-bytes", str(largest - 1)]) == 1
+    assert main(["validate", str(data), "--max-file-bytes", str(largest)]) == 0
+    assert main(["stats", "--max-file-bytes", "0"]) == 2

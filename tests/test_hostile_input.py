@@ -172,7 +172,7 @@ def test_a_file_over_the_size_limit_is_refused_unread(tmp_path):
     assert problem.file == "statements.json"
     assert problem.message == (
         "file is larger than the 67,108,864-byte limit; "
-        "pass load(path, max_file_bytes=...) to read larger files"
+        "pass load(path, max_file_bytes=...) or ca-security --max-file-bytes to read larger files"
     )
 
 
@@ -188,7 +188,7 @@ def test_a_file_at_the_size_limit_is_read(tmp_path, monkeypatch):
     assert (problem.file, problem.message) == (
         largest,
         f"file is larger than the {size - 1:,}-byte limit; "
-        "pass load(path, max_file_bytes=...) to read larger files",
+        "pass load(path, max_file_bytes=...) or ca-security --max-file-bytes to read larger files",
     )
 
 

@@ -57,7 +57,7 @@ def test_a_raised_limit_reads_a_file_past_the_default(tmp_path) -> None:
         cs.load(tmp_path)
     assert caught.value.problems[0].message == (
         "file is larger than the 67,108,864-byte limit; "
-        "pass load(path, max_file_bytes=...) to read larger files"
+        "pass load(path, max_file_bytes=...) or ca-security --max-file-bytes to read larger files"
     )
     assert len(cs.load(tmp_path, max_file_bytes=size).topics) == 0
 

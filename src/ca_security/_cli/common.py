@@ -42,10 +42,10 @@ def message_of(error: BaseException) -> str:
 
 
 def load(args: argparse.Namespace) -> Dataset:
-    """The dataset of ``--data``, or the bundled one."""
+    """The dataset of ``--data`` (files up to ``--max-file-bytes``), or the bundled one."""
     from .._load.reading import load as load_dataset
 
-    return load_dataset(args.data)
+    return load_dataset(args.data, max_file_bytes=args.max_file_bytes)
 
 
 def positive(text: str) -> int:

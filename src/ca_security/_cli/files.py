@@ -89,7 +89,7 @@ def validate(args: argparse.Namespace) -> int:
     if not path.is_dir():
         raise UsageError(f"not a dataset directory: {str(path)!r}")
     try:
-        ds = load_dataset(path)
+        ds = load_dataset(path, max_file_bytes=args.max_file_bytes)
     except DatasetError as error:
         print_problems(args, error.problems)
         count = len(error.problems)

@@ -8,11 +8,12 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
+from .._load.reading import MAX_FILE_BYTES
 from .._model.errors import CASecurityError, DatasetError, MissingExtraError, RecordNotFoundError
 from .._model.kinds import kind_named
 from .._version import __version__
 from . import files, lists, questions
-from .common import UsageError, add_output_options, message_of
+from .common import UsageError, add_output_options, message_of, positive
 from .text import escape
 
 __all__ = ["build_parser", "main"]
@@ -72,6 +73,13 @@ def _command(
     )
     parser.add_argument(
         "--data", metavar="DIR", help="a dataset directory (default: the bundled data)"
+    )
+    parser.add_argument(
+        "--max-file-bytes",
+        type=positive,
+        default=MAX_FILE_BYTES,
+        metavar="N",
+        help=f"the largest data file read from DIR (default {MAX_FILE_BYTES:,})",
     )
     parser.set_defaults(run=run)
     return parser

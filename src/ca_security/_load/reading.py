@@ -435,7 +435,7 @@ def _too_large(limit: int) -> str:
     """The problem of a file past the size limit, and how to raise the limit."""
     return (
         f"file is larger than the {limit:,}-byte limit; "
-        "pass load(path, max_file_bytes=...) to read larger files"
+        "pass load(path, max_file_bytes=...) or ca-security --max-file-bytes to read larger files"
     )
 
 
