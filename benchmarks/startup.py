@@ -100,6 +100,8 @@ def growth(sizes: Sequence[int]) -> list[tuple[int, float]]:
     :func:`ca_security._load.bundled.trusted_dataset` (best of 3): what
     ``load()`` costs per record once the record types exist.
     """
+    if not sizes:
+        return []
     import tempfile
     from pathlib import Path
 
@@ -187,9 +189,10 @@ def main(argv: list[str] | None = None) -> None:
         f"\nBundled `load()` after `import ca_security`, median of {options.pairs} "
         f"fresh processes: {load_after_import(options.pairs) * 1000:.1f} ms"
     )
-    print("\nThe bundled short path over synthetic data (record types already built):\n")
-    print("| statements | records of every kind | short path | per 1,000 records |")
-    print("|---:|---:|---:|---:|")
+    if options.growth:
+        print("\nThe bundled short path over synthetic data (record types already built):\n")
+        print("| statements | records of every kind | short path | per 1,000 records |")
+        print("|---:|---:|---:|---:|")
     for statements, (records, seconds) in zip(options.growth, growth(options.growth), strict=True):
         print(
             f"| {statements:,} | {records:,} | {seconds * 1000:.1f} ms "
