@@ -102,6 +102,17 @@ def test_the_normaliser_agrees_with_the_oracle(text: str) -> None:
     assert normalise_text(text) == oracle(text)
 
 
+ASCII_TEXTS = st.text(
+    alphabet=st.one_of(st.characters(max_codepoint=127), st.sampled_from("'`\"- \t\n"))
+)
+
+
+@given(ASCII_TEXTS)
+def test_ascii_text_agrees_with_the_oracle(text: str) -> None:
+    """ASCII text takes the module's ``str.replace`` route; the oracle is the same."""
+    assert normalise_text(text) == oracle(text)
+
+
 @given(TEXTS)
 def test_normalising_twice_changes_nothing(text: str) -> None:
     once = normalise_text(text)

@@ -16,7 +16,7 @@ Texts and excerpts are compared after :func:`~ca_security._model.normalise.norma
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from .._model.errors import Problem
@@ -40,12 +40,21 @@ def utterance_problems(records: dict[str, tuple[Any, ...]]) -> Iterator[Problem]
     statements: tuple[Statement, ...] = records.get("statements", ())
     figures: tuple[Figure, ...] = records.get("figures", ())
     yield from _page_citations(statements, sources)
+    # A text is often also an excerpt (a quote's first citation): normalise each once.
+    normalised: dict[str, str] = {}
+
+    def normalise(text: str) -> str:
+        found = normalised.get(text)
+        if found is None:
+            found = normalised[text] = normalise_text(text)
+        return found
+
     #: Normalised excerpt -> the first record that cites it: (file, id, speaker).
     excerpts: dict[str, tuple[str, str, str]] = {}
     #: (speaker, normalised text) -> the first statement with them.
     texts: dict[tuple[str, str], str] = {}
     for statement in statements:
-        key = (statement.speaker, normalise_text(statement.text))
+        key = (statement.speaker, normalise(statement.text))
         first = texts.setdefault(key, statement.id)
         if first != statement.id:
             yield Problem(
@@ -57,10 +66,10 @@ def utterance_problems(records: dict[str, tuple[Any, ...]]) -> Iterator[Problem]
                     "merge them into one statement with one citation per source"
                 ),
             )
-        yield from _shared_excerpts(_STATEMENTS, statement, statement.speaker, excerpts)
+        yield from _shared_excerpts(_STATEMENTS, statement, statement.speaker, excerpts, normalise)
     for figure in figures:
         if figure.speaker is not None:
-            yield from _shared_excerpts(_FIGURES, figure, figure.speaker, excerpts)
+            yield from _shared_excerpts(_FIGURES, figure, figure.speaker, excerpts, normalise)
 
 
 def _page_citations(
@@ -88,12 +97,13 @@ def _shared_excerpts(
     record: Statement | Figure,
     speaker: str,
     excerpts: dict[str, tuple[str, str, str]],
+    normalise: Callable[[str], str],
 ) -> Iterator[Problem]:
     seen: set[str] = set()
     for position, citation in enumerate(record.citations):
         if citation.excerpt is None:
             continue
-        excerpt = normalise_text(citation.excerpt)
+        excerpt = normalise(citation.excerpt)
         if not excerpt or excerpt in seen:
             continue
         seen.add(excerpt)

@@ -32,6 +32,15 @@ _TABLE = str.maketrans(
     }
 )
 
+#: The part of the table that changes ASCII characters (``'`` and the grave accent
+#: become ``"``): all that an ASCII text needs, applied with ``str.replace``.
+_ASCII_REPLACEMENTS: tuple[tuple[str, str], ...] = tuple(
+    (character, into)
+    for characters, into in ((QUOTES, '"'), (DASHES, "-"), (INVISIBLE, ""))
+    for character in characters
+    if character.isascii() and character != into
+)
+
 
 def normalise_text(text: str) -> str:
     r"""``text`` with its quote marks, dashes and whitespace spelt one way.
@@ -44,4 +53,8 @@ def normalise_text(text: str) -> str:
     >>> normalise_text("\u00abSecurity  is\n  indivisible\u00bb \u2013 he said\u2019s")
     '"Security is indivisible" - he said"s'
     """
+    if text.isascii():  # the common case: a few replacements, no per-character table
+        for old, new in _ASCII_REPLACEMENTS:
+            text = text.replace(old, new)
+        return " ".join(text.split())
     return " ".join(text.translate(_TABLE).split())
