@@ -88,7 +88,8 @@ def canonical_offsets(
     The order is that of :meth:`Kind.sort` on the records the elements make:
     by id, then (stable) by the rank of the kind's date field (:attr:`Kind.dated_by`),
     read with ``date`` (a :class:`PartialDate` from its ISO string). ``None``
-    when an element cannot be ranked: the caller keeps the file order.
+    as soon as an element cannot be ranked: the caller keeps the file order
+    (and, for such data, the fast path soon gives way to the converter).
 
     Raises:
         NotFast: when ``text`` is not a JSON array.
@@ -98,23 +99,17 @@ def canonical_offsets(
     offsets: list[int] = []
     ids: list[str] = []
     ranks: list[int] = []
-    ranked = True
     for offset, value in element_offsets(text, _PEEK):
         offsets.append(offset)
-        if not ranked:
-            continue
         if type(value) is not dict or type(value.get("id")) is not str:
-            ranked = False
-            continue
+            return None  # stop here: the rest of the file need not be read twice
         ids.append(value["id"])
         if field is not None:
             dated = value.get(field)
             try:
                 ranks.append(day_rank(None if dated is None else date(dated)))
             except (NotFast, ValueError, TypeError):
-                ranked = False
-    if not ranked:
-        return None
+                return None
     order = sorted(range(len(offsets)), key=ids.__getitem__)
     if field is not None:
         order.sort(key=ranks.__getitem__)
