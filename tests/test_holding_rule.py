@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import ca_security
 from ca_security import Citation, Dataset, Metadata, Official, PartialDate, Post, Source, Tenure
+from test_benchmark_data import load_module
 
 DAY = dt.timedelta(days=1)
 
@@ -234,33 +235,8 @@ def test_the_other_holders_bound_a_tenure_as_a_plain_scan_does(many: list[Tenure
         assert found == naive_neighbours(tenure, many)
 
 
-def many_holders(count: int) -> Dataset:
-    """``count`` officials who each held the one post on a day of their own, a year apart in turn."""
-    cite = (Citation(source="register"),)
-    base = dt.date(1900, 1, 1)
-    officials = tuple(
-        Official(
-            id=f"holder-{n:05d}",
-            name=f"Holder {n}",
-            tenures=(
-                Tenure(
-                    post="the-post",
-                    attested=(PartialDate.coerce(base + dt.timedelta(days=n * 3)),),
-                    citations=cite,
-                ),
-            ),
-            citations=cite,
-        )
-        for n in range(count)
-    )
-    return Dataset.from_records(
-        Metadata(dataset_version="test"),
-        {
-            "sources": (Source(id="register"),),
-            "posts": (Post(id="the-post", name="The Post", citations=cite),),
-            "officials": officials,
-        },
-    )
+#: Built as the benchmark builds it (``benchmarks/hostile_shapes.py``).
+many_holders = load_module("hostile_shapes").many_holders  # type: ignore[attr-defined]
 
 
 def test_eight_thousand_holders_of_one_post_answer_quickly() -> None:

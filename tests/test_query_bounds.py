@@ -14,18 +14,11 @@ import pytest
 
 import ca_security
 from ca_security import (
-    Citation,
     Dataset,
-    Metadata,
-    Official,
-    RenderingKind,
-    Source,
-    Statement,
-    StatementKind,
-    Topic,
 )
 from ca_security._model import names
 from ca_security._query.criteria import MAX_QUERY_LENGTH
+from test_benchmark_data import load_module
 
 
 def _seconds(run: Callable[[], Any]) -> float:
@@ -34,45 +27,8 @@ def _seconds(run: Callable[[], Any]) -> float:
     return time.perf_counter() - start
 
 
-def topic_chain(count: int) -> Dataset:
-    """``count`` topics each under the one before, and one statement on each topic."""
-    topics = tuple(
-        Topic(
-            id=f"t{n:05d}",
-            name=f"Topic {n}",
-            description="A topic of the chain.",
-            parent=None if n == 0 else f"t{n - 1:05d}",
-        )
-        for n in range(count)
-    )
-    statements = tuple(
-        Statement(
-            id=f"s{n:05d}",
-            speaker="speaker",
-            kind=StatementKind.DIRECT_QUOTE,
-            text=f"Words number {n}.",
-            topics=(f"t{n:05d}",),
-            citations=(
-                Citation(
-                    source="register", excerpt=f"Words number {n}.", rendering=RenderingKind.QUOTED
-                ),
-            ),
-        )
-        for n in range(count)
-    )
-    return Dataset.from_records(
-        Metadata(dataset_version="test"),
-        {
-            "sources": (Source(id="register"),),
-            "officials": (
-                Official(
-                    id="speaker", name="The Speaker", citations=(Citation(source="register"),)
-                ),
-            ),
-            "topics": topics,
-            "statements": statements,
-        },
-    )
+#: The shapes are built as the benchmark builds them (``benchmarks/hostile_shapes.py``).
+topic_chain = load_module("hostile_shapes").topic_chain  # type: ignore[attr-defined]
 
 
 def test_a_long_chain_of_topics_answers_topic_queries_quickly() -> None:

@@ -53,10 +53,6 @@ class _Parser(argparse.ArgumentParser):
         self._complete()
         return super().format_help()
 
-    def format_usage(self) -> str:
-        self._complete()
-        return super().format_usage()
-
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 

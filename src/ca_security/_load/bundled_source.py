@@ -103,7 +103,7 @@ class _Writer:
         self.imports: dict[str, set[str]] = {}
 
     def import_name(self, value: type) -> str:
-        module = value.__module__.replace("ca_security.", "..", 1).replace("...", "..")
+        module = value.__module__.replace("ca_security.", "..", 1)
         self.imports.setdefault(module, set()).add(value.__qualname__)
         return value.__qualname__
 

@@ -17,7 +17,7 @@ import attrs
 from .._dataset.collection import records_at
 from .criteria import DATE_CRITERIA, Choice, Ref, Text, Word, full_collection, spec_of
 from .date_windows import windows
-from .indexes import Span, date_index, folded_texts, key_index, widened_index
+from .indexes import NO_POSTINGS, Span, date_index, folded_texts, key_index, widened_index
 from .lookup import resolve_refs
 
 if TYPE_CHECKING:
@@ -244,7 +244,7 @@ def _by_one_id(collection: C, name: str, value: Any) -> C | None:
     index = key_index(collection, name, lambda record: keys(ds, record))
     widen = criterion.widen
     if widen is None:
-        positions, records = index.get(value, _NO_POSTINGS)
+        positions, records = index.get(value, NO_POSTINGS)
         return type(collection)._subset(collection, positions, records)
 
     def below(key: str) -> frozenset[str]:
@@ -254,19 +254,16 @@ def _by_one_id(collection: C, name: str, value: Any) -> C | None:
     ids = (record.id for target in criterion.targets for record in getattr(ds, target))
     merged = widened_index(collection, name, index, ids, below)
     if merged is not None:  # held for each key with keys below it
-        positions, records = merged.get(value) or index.get(value, _NO_POSTINGS)
+        positions, records = merged.get(value) or index.get(value, NO_POSTINGS)
     else:
         wanted = below(value)
         if len(wanted) == 1:
-            positions, records = index.get(value, _NO_POSTINGS)
+            positions, records = index.get(value, NO_POSTINGS)
         else:
-            seen = {position for key in wanted for position in index.get(key, _NO_POSTINGS)[0]}
+            seen = {position for key in wanted for position in index.get(key, NO_POSTINGS)[0]}
             positions = tuple(sorted(seen))
             records = records_at(collection._records, positions)
     return type(collection)._subset(collection, positions, records)
-
-
-_NO_POSTINGS: tuple[tuple[int, ...], tuple[Any, ...]] = ((), ())
 
 
 def scan(collection: C, criteria: Mapping[str, Any]) -> C:

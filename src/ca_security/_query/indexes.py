@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .._dataset.collection import Collection
 
 __all__ = [
+    "NO_POSTINGS",
     "DateIndex",
     "Postings",
     "TokenIndex",
@@ -31,6 +32,7 @@ __all__ = [
     "key_index",
     "name_index",
     "token_index",
+    "widened_index",
 ]
 
 #: A day range ``(first, last)`` as proleptic Gregorian ordinals.
@@ -109,7 +111,9 @@ def widened_index(
             held += len(wanted)
             if held > limit:
                 return None
-            positions = tuple(sorted({p for each in wanted for p in index.get(each, _NONE)[0]}))
+            positions = tuple(
+                sorted({p for each in wanted for p in index.get(each, NO_POSTINGS)[0]})
+            )
             held += len(positions)
             if held > limit:
                 return None
@@ -120,7 +124,8 @@ def widened_index(
     return result
 
 
-_NONE: Postings = ((), ())
+#: The postings of a key no record has.
+NO_POSTINGS: Postings = ((), ())
 
 
 @attrs.frozen
